@@ -1,0 +1,81 @@
+import { UsageError } from '../errors/problem';
+import { loadProject, type Project } from '../load-project';
+import { loadTable } from '../data/load-table';
+import type { Dataset } from '../model/dataset';
+import { defaultFiles, displayPath } from './paths';
+import { listOption } from './options';
+
+export interface InputValues {
+  rubric?: string;
+  data?: string;
+  dictionary?: string;
+  cells?: string;
+  evidence?: string;
+  criteria?: string;
+  weights?: string;
+  cost?: string;
+}
+
+export type Inputs =
+  | { readonly mode: 'rubric'; readonly project: Project }
+  | { readonly mode: 'table'; readonly data: Dataset; readonly criteria: string[]; readonly weights: Float64Array; readonly cost: Set<string>; readonly notes: string[] };
+
+/** `--data` without `--rubric` is rubric-free mode; otherwise every rubric-mode input defaults to the bundled file. */
+export function isTableMode(v: InputValues): boolean {
+  return v.data !== undefined && v.rubric === undefined;
+}
+
+export function loadInputs(v: InputValues): Inputs {
+  if (isTableMode(v)) return loadTableInputs(v);
+  for (const opt of ['criteria', 'weights', 'cost'] as const) {
+    if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, weights and directions come from the rubric file');
+  }
+  const d = defaultFiles();
+  const customData = v.data !== undefined;
+  const files = {
+    rubric: displayPath(v.rubric ?? d.rubric),
+    data: displayPath(v.data ?? d.data),
+    dictionary: displayPath(v.dictionary ?? d.dictionary),
+    // The bundled evidence describes the bundled markets; a user's data carries its own or none.
+    cells: v.cells !== undefined ? displayPath(v.cells) : customData ? undefined : displayPath(d.cells),
+    evidence: v.evidence !== undefined ? displayPath(v.evidence) : customData ? undefined : displayPath(d.evidence),
+  };
+  return { mode: 'rubric', project: loadProject(files) };
+}
+
+function loadTableInputs(v: InputValues): Inputs {
+  for (const opt of ['dictionary', 'cells', 'evidence'] as const) {
+    if (v[opt] !== undefined) throw new UsageError('usage.rubric-only-option', `--${opt} needs --rubric`, 'rubric-free ranking reads only the CSV');
+  }
+  const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria));
+  const cost = new Set(listOption(v.cost) ?? []);
+  for (const c of cost) {
+    if (!criteria.includes(c)) throw new UsageError('usage.unknown-criterion', `--cost names '${c}', which is not a criterion`, `criteria: ${criteria.join(', ')}`);
+  }
+  const { weights, notes } = parseWeights(v.weights, criteria);
+  return { mode: 'table', data: dataset, criteria, weights, cost, notes };
+}
+
+/** `a=2,b=1` → weights normalised to sum 1 over `criteria`; omitted entirely → equal weights. */
+export function parseWeights(text: string | undefined, criteria: readonly string[]): { weights: Float64Array; notes: string[] } {
+  const m = criteria.length;
+  if (text === undefined) return { weights: new Float64Array(m).fill(1 / m), notes: [] };
+  const raw = new Map<string, number>();
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim();
+    const val = Number(part.slice(eq + 1));
+    if (eq < 0 || !key) throw new UsageError('usage.bad-weight', `--weights: '${part}' is not criterion=weight`, 'write --weights a=2,b=1');
+    if (!criteria.includes(key)) throw new UsageError('usage.unknown-criterion', `--weights names '${key}', which is not a criterion`, `criteria: ${criteria.join(', ')}`);
+    if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(part.slice(eq + 1)) || !Number.isFinite(val)) throw new UsageError('usage.bad-weight', `--weights: ${key}=${part.slice(eq + 1)} is not a number`, 'weights are numbers >= 0');
+    if (val < 0) throw new UsageError('usage.bad-weight', `--weights: ${key}=${val} is negative`, 'weights are numbers >= 0');
+    raw.set(key, val);
+  }
+  const missing = criteria.filter((c) => !raw.has(c));
+  if (missing.length) throw new UsageError('usage.missing-weight', `--weights gives no weight for ${missing.join(', ')}`, 'give every criterion a weight (0 switches one off), or use --criteria to select columns');
+  const sum = [...raw.values()].reduce((a, b) => a + b, 0);
+  if (!(sum > 0)) throw new UsageError('usage.bad-weight', '--weights are all 0', 'give at least one criterion a positive weight');
+  const weights = Float64Array.from(criteria, (c) => raw.get(c)! / sum);
+  const notes = Math.abs(sum - 1) > 1e-9 ? [`criterion weights summed to ${+sum.toFixed(6)}; normalised to 1`] : [];
+  return { weights, notes };
+}

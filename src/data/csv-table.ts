@@ -1,0 +1,202 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { InputError, ProblemList, type Problem } from '../errors/problem';
+import { parseStrictNumber } from './strict-number';
+import { parseFastCsv } from './fast-csv';
+import { isUtf8 } from 'node:buffer';
+import { decodeUtf8 } from '../io/read-input';
+
+/** How each column of a CSV is read. */
+export type ColumnSpec = 'text' | 'number' | 'skip';
+
+/** A CSV read into columns: text columns as string arrays, numeric columns as Float64Array. */
+export interface CsvColumns {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly rowCount: number;
+  /** 1-based line on which each data row starts. */
+  readonly lines: Int32Array;
+  readonly text: ReadonlyMap<string, string[]>;
+  readonly numeric: ReadonlyMap<string, Float64Array>;
+  /** Which reader produced this: the byte-level fast path or csv-parse. */
+  readonly reader: 'fast' | 'csv-parse';
+}
+
+/** After this many cell problems a file stops being read: the user has enough to fix. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+export type SpecFn = (header: readonly string[], problems: ProblemList) => readonly ColumnSpec[];
+
+/**
+ * Reads a CSV buffer. The header decides (through `spec`) how each column is read. Files with no quote and no
+ * carriage return take a byte-level fast path; everything else goes through csv-parse. Both give identical results
+ * and identical problems (test/data.csv-equivalence.test.ts proves it on generated files).
+ */
+export interface ReadOptions {
+  /** false forces csv-parse (tests compare the two readers). */
+  readonly fast?: boolean;
+  /** The column that must exist and hold unique, non-blank ids; null for files keyed otherwise. */
+  readonly idColumn?: string | null;
+}
+
+export function readCsvColumns(buf: Buffer, file: string, spec: SpecFn, opts: ReadOptions = {}): CsvColumns {
+  if (!isUtf8(buf)) decodeUtf8(buf, file); // throws io.not-utf8 naming the line
+  if (opts.fast !== false) {
+    const fast = parseFastCsv(buf, file, spec, opts.idColumn);
+    if (fast) return fast;
+  }
+  return readWithCsvParse(buf, file, spec, opts.idColumn);
+}
+
+interface Row { readonly record: string[]; readonly line: number }
+
+function newlinesIn(record: string[]): number {
+  let n = 0;
+  for (const f of record) {
+    for (let i = 0; i < f.length; i++) {
+      const c = f.charCodeAt(i);
+      if (c === 10 || (c === 13 && f.charCodeAt(i + 1) !== 10)) n++;
+    }
+  }
+  return n;
+}
+
+export function readWithCsvParse(buf: Buffer, file: string, spec: SpecFn, idColumn: string | null = 'id'): CsvColumns {
+  let rows: Row[];
+  try {
+    const out = parseCsv(buf, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = out.map((r) => ({ record: r.record, line: r.info.lines - newlinesIn(r.record) }));
+  } catch (e) {
+    const err = e as Error & { code?: string; lines?: number };
+    throw InputError.one({ code: csvErrorCode(err.code), file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: csvErrorHint(err.code) });
+  }
+  if (rows.length === 0) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: 'the first line names the columns: id,name,…' });
+  const problems = new ProblemList(file);
+  const header = rows[0].record;
+  const kinds = checkedSpec(header, rows[0].line, spec, problems, idColumn);
+  const body = rows.slice(1);
+  const n = body.length;
+  const cols = new Columns(header, kinds, n, idColumn);
+  for (let r = 0; r < n; r++) {
+    const { record, line } = body[r];
+    cols.lines[r] = line;
+    if (record.length !== header.length) {
+      cols.ragged(problems, line, record.length);
+      if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
+      continue;
+    }
+    for (let c = 0; c < header.length; c++) cols.setCell(problems, r, c, record[c], line);
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
+  }
+  return cols.finish(file, problems, 'csv-parse');
+}
+
+/** Validates the header and asks the caller's spec how to read each column. Shared by both readers. */
+export function checkedSpec(header: readonly string[], line: number, spec: SpecFn, problems: ProblemList, idColumn: string | null = 'id'): readonly ColumnSpec[] {
+  const seen = new Map<string, number>();
+  header.forEach((h, c) => {
+    if (h.trim().length === 0) problems.add({ code: 'csv.blank-header', line, column: c + 1, message: `column ${c + 1} has no name`, hint: 'name every column in the header line' });
+    else if (seen.has(h)) problems.add({ code: 'csv.duplicate-header', line, column: c + 1, path: `column ${h}`, message: `column '${h}' appears twice (columns ${seen.get(h)! + 1} and ${c + 1})`, hint: 'rename or remove one of them' });
+    else seen.set(h, c);
+  });
+  if (idColumn && !seen.has(idColumn)) problems.add({ code: 'csv.missing-id-column', line, message: `has no '${idColumn}' column (header: ${header.join(',')})`, hint: `add a column named ${idColumn} with a unique value per row` });
+  problems.throwIfErrors();
+  const kinds = spec(header, problems);
+  problems.throwIfErrors();
+  return kinds;
+}
+
+/** Column storage and the per-cell checks, shared by both readers so their results cannot drift apart. */
+export class Columns {
+  readonly lines: Int32Array;
+  readonly text = new Map<string, string[]>();
+  readonly numeric = new Map<string, Float64Array>();
+  private readonly textCols: (string[] | null)[];
+  private readonly numCols: (Float64Array | null)[];
+  private rows = 0;
+
+  constructor(readonly header: readonly string[], readonly kinds: readonly ColumnSpec[], capacity: number, private readonly idColumn: string | null = 'id') {
+    this.lines = new Int32Array(capacity);
+    this.textCols = header.map((h, c) => {
+      if (kinds[c] !== 'text') return null;
+      const a: string[] = new Array(capacity);
+      this.text.set(h, a);
+      return a;
+    });
+    this.numCols = header.map((h, c) => {
+      if (kinds[c] !== 'number') return null;
+      const a = new Float64Array(capacity);
+      this.numeric.set(h, a);
+      return a;
+    });
+  }
+
+  ragged(problems: ProblemList, line: number, found: number): void {
+    problems.add({ code: 'csv.ragged-row', line, message: `has ${found} fields, the header has ${this.header.length}`, hint: 'every row needs one value per column; quote values that contain commas' });
+  }
+
+  setCell(problems: ProblemList, r: number, c: number, cell: string, line: number): void {
+    if (r >= this.rows) this.rows = r + 1;
+    const kind = this.kinds[c];
+    if (kind === 'text') this.textCols[c]![r] = cell;
+    else if (kind === 'number') {
+      const v = parseStrictNumber(cell);
+      if (typeof v === 'number') this.numCols[c]![r] = v;
+      else this.badNumber(problems, r, c, line, v);
+    }
+  }
+
+  setNumber(r: number, c: number, v: number): void {
+    this.numCols[c]![r] = v;
+  }
+
+  setText(r: number, c: number, v: string): void {
+    this.textCols[c]![r] = v;
+  }
+
+  badNumber(problems: ProblemList, r: number, c: number, line: number, v: { code: string; message: string; hint: string }): void {
+    const id = this.idColumn ? this.textCols[this.header.indexOf(this.idColumn)]?.[r] : undefined;
+    problems.add({ code: v.code, line, column: c + 1, path: `row ${id ?? r + 1}, column ${this.header[c]}`, message: v.message, hint: v.hint });
+  }
+
+  finish(file: string, problems: ProblemList, reader: 'fast' | 'csv-parse', rowCount = this.lines.length): CsvColumns {
+    const idCol = this.idColumn ? this.text.get(this.idColumn) : undefined;
+    if (idCol && !problems.hasErrors) checkIds(idCol, this.lines, this.header.indexOf(this.idColumn!) + 1, problems, rowCount);
+    problems.throwIfErrors();
+    // The fast reader sizes columns by counting line feeds; empty lines make that an upper bound, so trim.
+    let lines = this.lines;
+    if (rowCount < lines.length) {
+      lines = lines.slice(0, rowCount);
+      for (const [k, v] of this.numeric) this.numeric.set(k, v.slice(0, rowCount));
+      for (const v of this.text.values()) v.length = rowCount;
+    }
+    return { file, header: this.header, rowCount, lines, text: this.text, numeric: this.numeric, reader };
+  }
+}
+
+function checkIds(ids: string[], lines: Int32Array, column: number, problems: ProblemList, n: number): void {
+  const seen = new Map<string, number>();
+  for (let r = 0; r < n; r++) {
+    const id = ids[r];
+    if (id.trim().length === 0) problems.add({ code: 'data.blank-id', line: lines[r], column, message: `row ${r + 1} has a blank id`, hint: 'give every row a unique, non-blank id' });
+    else if (seen.has(id)) problems.add({ code: 'data.duplicate-id', line: lines[r], column, path: `row ${id}`, message: `id '${id}' also appears on line ${seen.get(id)}`, hint: 'ids must be unique' });
+    else seen.set(id, lines[r]);
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
+  }
+}
+
+function csvErrorCode(code?: string): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED': return 'csv.unterminated-quote';
+    case 'CSV_INVALID_CLOSING_QUOTE': return 'csv.invalid-quote';
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE': return 'csv.invalid-quote';
+    default: return 'csv.malformed';
+  }
+}
+
+function csvErrorHint(code?: string): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'close the quoted value with "';
+  if (code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') return 'a quote inside a quoted value is written ""';
+  return 'check the CSV syntax at this line';
+}
+
+export type { Problem };

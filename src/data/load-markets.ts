@@ -1,0 +1,55 @@
+import { ProblemList } from '../errors/problem';
+import { MAX_DATA_INPUT_BYTES, readInputFile } from '../io/read-input';
+import type { Dataset } from '../model/dataset';
+import { isNumericKind, type IndicatorDictionary } from '../model/indicator';
+import { readCsvColumns, type ColumnSpec } from './csv-table';
+
+/**
+ * Loads a market data CSV whose columns are declared in an indicator dictionary: `id`, optional `name`, then one
+ * column per indicator. Checks every value against its declaration (scale, integer counts, categories).
+ */
+export function loadMarkets(file: string, dictionary: IndicatorDictionary): Dataset {
+  const buf = readInputFile(file, MAX_DATA_INPUT_BYTES);
+  const cols = readCsvColumns(buf, file, (header, problems) => header.map((h, c): ColumnSpec => {
+    if (h === 'id' || h === 'name') return 'text';
+    const ind = dictionary.byId.get(h);
+    if (!ind) {
+      problems.add({ code: 'data.unknown-column', line: 1, column: c + 1, path: `column ${h}`, message: `column '${h}' is not declared in ${dictionary.file}`, hint: `declare it there, or rename it to one of: ${[...dictionary.byId.keys()].join(', ')}` });
+      return 'skip';
+    }
+    return isNumericKind(ind.kind) ? 'number' : 'text';
+  }));
+  const problems = new ProblemList(file);
+  const ids = cols.text.get('id')!;
+  const names = cols.text.get('name') ?? ids;
+  const categorical = new Map<string, string[]>();
+  const numeric = new Map<string, Float64Array>();
+  cols.header.forEach((h, c) => {
+    const ind = dictionary.byId.get(h);
+    if (!ind) return;
+    const where = (r: number) => ({ line: cols.lines[r], column: c + 1, path: `row ${ids[r]}, column ${h}` });
+    if (ind.kind === 'category') {
+      const values = cols.text.get(h)!;
+      const allowed = Object.keys(ind.categories ?? {});
+      values.forEach((v, r) => {
+        if (!allowed.includes(v)) problems.add({ code: 'data.unknown-category', ...where(r), message: `'${v}' is not a category of ${h}`, hint: `write one of: ${allowed.join(', ')}` });
+      });
+      categorical.set(h, values);
+      return;
+    }
+    const col = cols.numeric.get(h)!;
+    col.forEach((v, r) => {
+      if (ind.scale && (v < ind.scale.min || v > ind.scale.max)) problems.add({ code: 'data.out-of-scale', ...where(r), message: `${v} is outside the scale ${ind.scale.min}–${ind.scale.max} of ${h}`, hint: `write a value from ${ind.scale.min} to ${ind.scale.max}` });
+      if (ind.kind === 'count' && (!Number.isInteger(v) || v < 0)) problems.add({ code: 'data.not-a-count', ...where(r), message: `${v} is not a whole number of ${ind.unit ?? 'items'}`, hint: 'counts are whole numbers >= 0' });
+      if ((ind.kind === 'years' || ind.kind === 'amount') && v < 0) problems.add({ code: 'data.negative', ...where(r), message: `${v} is negative`, hint: `${ind.kind} cannot be negative` });
+    });
+    numeric.set(h, col);
+  });
+  problems.throwIfErrors();
+  return Object.freeze({
+    file, ids, names, lines: cols.lines, numeric, categorical,
+    low: new Map([...numeric].map(([k, v]) => [k, v.slice()])),
+    high: new Map([...numeric].map(([k, v]) => [k, v.slice()])),
+    cells: new Map(),
+  });
+}

@@ -1,0 +1,30 @@
+import { UsageError } from '../errors/problem';
+import { MAX_DATA_INPUT_BYTES, readInputFile } from '../io/read-input';
+import type { Dataset } from '../model/dataset';
+import { readCsvColumns, type ColumnSpec } from './csv-table';
+
+/**
+ * Loads any CSV of alternatives × criteria for rubric-free ranking: an `id` column, an optional `name` column, and
+ * numeric criterion columns (all other columns, or those named in `criteria`; the rest are not read).
+ */
+export function loadTable(file: string, criteria?: readonly string[], opts: { fast?: boolean } = {}): { dataset: Dataset; criteria: string[]; reader: 'fast' | 'csv-parse' } {
+  const buf = readInputFile(file, MAX_DATA_INPUT_BYTES);
+  let chosen: string[] = [];
+  const cols = readCsvColumns(buf, file, (header) => {
+    const candidates = header.filter((h) => h !== 'id' && h !== 'name');
+    if (criteria) {
+      const missing = criteria.filter((c) => !candidates.includes(c));
+      if (missing.length) throw new UsageError('usage.unknown-criterion', `--criteria names ${missing.map((m) => `'${m}'`).join(', ')}, not a column of ${file}`, `columns: ${candidates.join(', ')}`);
+      chosen = [...criteria];
+    } else chosen = candidates;
+    if (chosen.length === 0) throw new UsageError('usage.no-criteria', `${file} has no criterion columns besides id and name`, 'add numeric columns to rank on');
+    return header.map((h): ColumnSpec => (h === 'id' || h === 'name' ? 'text' : chosen.includes(h) ? 'number' : 'skip'));
+  }, opts);
+  const ids = cols.text.get('id')!;
+  const numeric = new Map(chosen.map((c) => [c, cols.numeric.get(c)!]));
+  const dataset: Dataset = Object.freeze({
+    file, ids, names: cols.text.get('name') ?? ids, lines: cols.lines, numeric, categorical: new Map(),
+    low: numeric, high: numeric, cells: new Map(),
+  });
+  return { dataset, criteria: chosen, reader: cols.reader };
+}

@@ -1,0 +1,100 @@
+/**
+ * Problems are data with a place: every input error the engine reports is one of these, collected per file
+ * and printed together, so a user fixes a file in one pass rather than one error per run.
+ */
+export interface Problem {
+  /** Stable, dotted code such as `data.duplicate-id` or `expression.forbidden`; see README "Error codes". */
+  readonly code: string;
+  /** What is wrong, naming the value found. */
+  readonly message: string;
+  /** The file the problem is in, as the user named it. */
+  readonly file?: string;
+  /** 1-based line in the file (YAML node or CSV record). */
+  readonly line?: number;
+  /** 1-based column (CSV field index) where known. */
+  readonly column?: number;
+  /** Path inside the document: `conditions[1].criteria[0].weight`, or `row cloud, column credible-suppliers`. */
+  readonly path?: string;
+  /** What would fix it. */
+  readonly hint?: string;
+  readonly severity?: 'error' | 'warning';
+}
+
+/** `file:line:col path: message (hint)`: the one-line form every command prints. */
+export function formatProblem(p: Problem): string {
+  let place = p.file ?? '';
+  if (p.line !== undefined) place += `:${p.line}`;
+  if (p.line !== undefined && p.column !== undefined) place += `:${p.column}`;
+  const where = [place, p.path].filter((s) => s && s.length > 0).join(' ');
+  const head = where ? `${where}: ` : '';
+  const hint = p.hint ? ` (${p.hint})` : '';
+  const tag = p.severity === 'warning' ? 'warning: ' : '';
+  return `${tag}${head}${p.message}${hint} [${p.code}]`;
+}
+
+/** Formats a YAML/JSON style path array as `a.b[2].c`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out.length === 0 ? key : `.${key}`;
+  }
+  return out;
+}
+
+/** Collects problems while a loader runs its checks; throws them together at the end. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+  constructor(private readonly file?: string) {}
+
+  add(p: Omit<Problem, 'file'> & { file?: string }): void {
+    this.items.push({ ...p, file: p.file ?? this.file });
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((p) => p.severity !== 'warning');
+  }
+
+  get warnings(): Problem[] {
+    return this.items.filter((p) => p.severity === 'warning');
+  }
+
+  /** Throws an InputError if any error (not warning) was collected. */
+  throwIfErrors(): void {
+    if (this.hasErrors) throw new InputError(this.items.filter((p) => p.severity !== 'warning'));
+  }
+}
+
+/** Bad input: the user can fix it by editing a file or an option. CLI exit code 1. */
+export class InputError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+
+  static one(p: Problem): InputError {
+    return new InputError([p]);
+  }
+}
+
+/** Bad usage: an unknown option, a missing argument, an unknown method or format. CLI exit code 2. */
+export class UsageError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+  constructor(code: string, message: string, hint?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+/** A broken invariant inside the engine: a bug, never the user's fault. CLI exit code 70. */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}

@@ -1,0 +1,80 @@
+import { readFileSync, statSync } from 'node:fs';
+import { InputError } from '../errors/problem';
+
+/** Inputs larger than this are refused before reading: rubrics and dictionaries are small by nature. */
+export const MAX_TEXT_INPUT_BYTES = 8 * 1024 * 1024;
+/** Data CSVs may be large (the benchmark universe is 33 MB); past this they are refused. */
+export const MAX_DATA_INPUT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Reads a whole input file as a Buffer with the checks every loader needs: exists, is a file, within the size
+ * limit, not empty. Errors name the file and say what would fix it.
+ */
+export function readInputFile(file: string, limit = MAX_TEXT_INPUT_BYTES): Buffer {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) {
+      throw InputError.one({ code: 'io.not-a-file', file, message: 'is not a regular file', hint: 'name a file, not a folder' });
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw InputError.one({ code: 'io.unreadable', file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check the path and its permissions' });
+  }
+  if (size > limit) {
+    throw InputError.one({ code: 'io.too-large', file, message: `is ${size} bytes, over the limit of ${limit} bytes`, hint: 'split the file or raise the limit' });
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw InputError.one({ code: 'io.unreadable', file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check the path and its permissions' });
+  }
+  if (buf.length === 0 || (buf.length === 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)) {
+    throw InputError.one({ code: 'io.empty', file, message: 'is empty', hint: 'the file needs at least a header line' });
+  }
+  return buf;
+}
+
+/** Decodes UTF-8 strictly: a byte sequence that is not UTF-8 (say, Latin-1 `é`) is an error naming its line. */
+export function decodeUtf8(buf: Buffer, file: string): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+    return text;
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    const line = countLines(buf, at);
+    throw InputError.one({
+      code: 'io.not-utf8', file, line,
+      message: `byte 0x${buf[at].toString(16).padStart(2, '0')} at offset ${at} is not valid UTF-8`,
+      hint: 'save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)',
+    });
+  }
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = buf.length;
+  // Binary search the shortest prefix that fails to decode; a truncated multi-byte tail also fails, so search on
+  // whole prefixes and back off to the lead byte.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    try {
+      dec.decode(buf.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  let at = lo;
+  while (at > 0 && (buf[at] & 0xc0) === 0x80) at--;
+  return Math.min(at, buf.length - 1);
+}
+
+function countLines(buf: Buffer, end: number): number {
+  let n = 1;
+  for (let i = 0; i < end; i++) if (buf[i] === 0x0a) n++;
+  return n;
+}

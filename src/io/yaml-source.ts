@@ -1,0 +1,77 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError, ProblemList, formatPath, type Problem } from '../errors/problem';
+
+/** A parsed YAML file that can say on which line any path of its content sits. */
+export interface YamlSource {
+  readonly file: string;
+  readonly data: unknown;
+  /** 1-based line of the node at `path`, or of its nearest existing ancestor. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** Alias expansions allowed per document: a billion-laughs file is refused long before it costs memory. */
+export const MAX_YAML_ALIASES = 100;
+
+export function parseYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = new ProblemList(file);
+  for (const err of doc.errors) {
+    const pos = err.pos?.[0];
+    problems.add({
+      code: err.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
+      line: pos !== undefined ? lineCounter.linePos(pos).line : undefined,
+      message: err.message.split('\n')[0],
+      hint: err.code === 'DUPLICATE_KEY' ? 'each key may appear once per mapping' : 'fix the YAML syntax at this line',
+    });
+  }
+  problems.throwIfErrors();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    throw InputError.one({
+      code: 'yaml.alias-limit', file,
+      message: `aliases expand past the limit of ${MAX_YAML_ALIASES} (${(e as Error).message.split('\n')[0]})`,
+      hint: 'write the repeated content out, or use fewer aliases',
+    });
+  }
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { file, data, lineOf };
+}
+
+/** Runs a zod schema over a YAML source; every issue becomes a problem with its file, line and path. */
+export function validateYaml<T>(src: YamlSource, schema: z.ZodType<T>, codePrefix: string): T {
+  const res = schema.safeParse(src.data);
+  if (res.success) return res.data;
+  const problems: Problem[] = res.error.issues.map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    return {
+      code: `${codePrefix}.${zodCode(issue.code)}`,
+      file: src.file,
+      line: src.lineOf(path),
+      path: formatPath(path) || undefined,
+      message: issue.message,
+    };
+  });
+  throw new InputError(problems);
+}
+
+function zodCode(code: string): string {
+  switch (code) {
+    case 'invalid_type': return 'invalid-type';
+    case 'unrecognized_keys': return 'unknown-key';
+    case 'too_small': return 'too-small';
+    case 'too_big': return 'too-big';
+    case 'invalid_value': return 'invalid-value';
+    case 'invalid_union': return 'invalid-shape';
+    default: return code.replace(/_/g, '-');
+  }
+}

@@ -1,0 +1,68 @@
+import { InputError, type Problem } from './errors/problem';
+import { loadCells } from './data/load-cells';
+import { loadDictionary } from './data/load-dictionary';
+import { loadMarkets } from './data/load-markets';
+import { loadEvidence } from './evidence/load-evidence';
+import type { Dataset } from './model/dataset';
+import type { EvidenceLedger } from './model/evidence';
+import type { IndicatorDictionary } from './model/indicator';
+import type { Rubric } from './model/rubric';
+import { compileRubric } from './rubric/compile-rubric';
+import { loadRubric, type RubricSource } from './rubric/load-rubric';
+import { checkRubricAgainstData } from './scoring/score-rubric';
+
+/** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
+export interface ProjectFiles {
+  readonly rubric: string;
+  readonly data: string;
+  readonly dictionary: string;
+  readonly cells?: string;
+  readonly evidence?: string;
+}
+
+export interface Project {
+  readonly rubric: Rubric;
+  readonly data: Dataset;
+  readonly dictionary: IndicatorDictionary;
+  readonly evidence?: EvidenceLedger;
+  readonly files: ProjectFiles;
+}
+
+/** Runs a loader; its input problems are collected instead of thrown, so one run reports every broken file. */
+function attempt<T>(problems: Problem[], load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof InputError) {
+      problems.push(...e.problems);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Loads and cross-checks every input of a rubric run: rubric, dictionary, data, evidence ledger, cell evidence.
+ * Each file is checked on its own, then against the others (rubric ↔ dictionary, data ↔ dictionary, cells ↔ data
+ * and ledger, ledger markets ↔ data). All problems of all files are thrown together as one InputError.
+ */
+export function loadProject(files: ProjectFiles): Project {
+  const problems: Problem[] = [];
+  const src: RubricSource | undefined = attempt(problems, () => loadRubric(files.rubric));
+  const dictionary = attempt(problems, () => loadDictionary(files.dictionary));
+  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!)) : undefined;
+  const rubric = src && dictionary ? attempt(problems, () => compileRubric(src, dictionary)) : undefined;
+  let data = dictionary ? attempt(problems, () => loadMarkets(files.data, dictionary)) : undefined;
+  if (data && dictionary && files.cells && (evidence || !files.evidence)) {
+    data = attempt(problems, () => loadCells(files.cells!, data!, dictionary, evidence));
+  }
+  if (evidence && data) {
+    const ids = new Set(data.ids);
+    evidence.facts.forEach((f, i) => f.markets.forEach((m) => {
+      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${[...ids].join(', ')}` });
+    }));
+  }
+  if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
+  if (problems.length) throw new InputError(problems);
+  return { rubric: rubric!, data: data!, dictionary: dictionary!, evidence, files };
+}

@@ -1,0 +1,48 @@
+import type { MethodId } from './rubric';
+
+/** One alternative's line in a ranking. */
+export interface RankedAlternative {
+  readonly rank: number;
+  /** Row index in the data set. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** The method's score (higher is better). */
+  readonly score: number;
+  /** Condition scores on the rubric scale; empty in rubric-free mode. */
+  readonly conditions: Readonly<Record<string, number>>;
+  readonly tier: string | null;
+  /** The weakest condition: the one that binds the market's position. */
+  readonly binding: string | null;
+  /** Gate method only: the weakest condition is below the threshold, so the score and tier are capped. */
+  readonly gated: boolean;
+}
+
+/** A criterion column of the result: what each alternative scored and which rule row fired. */
+export interface CriterionResult {
+  readonly id: string;
+  readonly conditionId: string | null;
+  readonly globalWeight: number;
+  readonly scores: Float64Array;
+  readonly fired: Int32Array;
+}
+
+/**
+ * What every renderer and exporter reads: the method, the ranking, the condition and criterion scores, and the
+ * trace of which rule fired. Renderers only write it out.
+ */
+export interface RankResult {
+  readonly method: MethodId;
+  readonly methodName: string;
+  readonly compensatory: boolean;
+  readonly scoreMeaning: string;
+  readonly rubric: { readonly id: string; readonly title: string; readonly file: string } | null;
+  readonly dataFile: string;
+  readonly scale: { readonly min: number; readonly max: number } | null;
+  readonly conditionIds: readonly string[];
+  /** Sorted by rank. */
+  readonly ranking: readonly RankedAlternative[];
+  readonly criteria: readonly CriterionResult[];
+  readonly weightsNormalised: boolean;
+  readonly notes: readonly string[];
+}

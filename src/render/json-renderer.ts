@@ -1,0 +1,29 @@
+import type { RankResult } from '../model/result';
+import { machineNumber, type Renderer } from './renderer';
+
+/**
+ * The stable JSON schema (README "JSON output"):
+ * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding }],
+ *   scoreMeaning, weightsNormalised, notes, gated }
+ * `rubric` is the rubric id, or null in rubric-free mode (where conditions is {} and tier and binding are null).
+ */
+export class JsonRenderer implements Renderer {
+  readonly id = 'json' as const;
+  readonly description = 'JSON with a stable schema (see README)';
+  render(r: RankResult): string {
+    const doc = {
+      method: r.method,
+      rubric: r.rubric?.id ?? null,
+      ranking: r.ranking.map((a) => ({
+        rank: a.rank, id: a.id, name: a.name, score: machineNumber(a.score),
+        conditions: Object.fromEntries(r.conditionIds.map((c) => [c, machineNumber(a.conditions[c])])),
+        tier: a.tier, binding: a.binding,
+      })),
+      scoreMeaning: r.scoreMeaning,
+      weightsNormalised: r.weightsNormalised,
+      notes: r.notes,
+      gated: r.ranking.filter((a) => a.gated).map((a) => a.id),
+    };
+    return JSON.stringify(doc, null, 2) + '\n';
+  }
+}

@@ -1,0 +1,31 @@
+import type { RankResult } from '../model/result';
+
+export type FormatId = 'table' | 'md' | 'json' | 'csv';
+
+export interface RenderOptions {
+  /** ANSI colour: only when writing to a TTY and NO_COLOR is unset (decided by the CLI). */
+  readonly color: boolean;
+}
+
+/** Writes a ranking out; one class per format, bound as a plug-in in src/ioc.ts. */
+export interface Renderer {
+  readonly id: FormatId;
+  readonly description: string;
+  render(result: RankResult, opts: RenderOptions): string;
+}
+
+/** Numbers in machine formats: 12 significant digits, so float noise (3.4000000000000004) never shows. */
+export function machineNumber(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+/** The lines every human format prints under the table: the method, the weights, and what was capped. */
+export function footnotes(r: RankResult): string[] {
+  const lines = [`Method: ${r.method} — ${r.methodName}; score = ${r.scoreMeaning}${r.compensatory ? ' (compensatory)' : ' (non-compensatory)'}.`];
+  if (r.rubric) lines.push(`Rubric: ${r.rubric.id} (${r.rubric.file}); data: ${r.dataFile}; condition scores on the scale ${r.scale!.min}–${r.scale!.max}.`);
+  else lines.push(`Data: ${r.dataFile}; criteria: ${r.criteria.map((c) => `${c.id} ${machineNumber(c.globalWeight)}`).join(', ')}.`);
+  lines.push(r.weightsNormalised ? `Weights normalised: ${r.notes.join('; ')}.` : 'Weights: as declared (they sum to 1).');
+  const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
+  if (gated.length) lines.push(`Gated (*): ${gated.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`);
+  return lines;
+}

@@ -1,0 +1,57 @@
+import type { RankResult } from '../model/result';
+import { footnotes, type Renderer, type RenderOptions } from './renderer';
+
+const TIER_COLOURS: Readonly<Record<number, string>> = { 0: '\x1b[32m', 1: '\x1b[33m', 2: '\x1b[31m' };
+
+/** The columns of a positioning table, as text cells; shared by the aligned and Markdown renderers. */
+export function tableCells(r: RankResult): { head: string[]; rows: string[][]; numeric: boolean[] } {
+  const head = ['rank', 'id', 'name', 'score', ...r.conditionIds];
+  if (r.rubric) head.push('tier', 'binding');
+  const rows = r.ranking.map((a) => {
+    const row = [String(a.rank), a.id, a.name, a.score.toFixed(3) + (a.gated ? '*' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
+    if (r.rubric) row.push(a.tier ?? '', a.binding ?? '');
+    return row;
+  });
+  const numeric = head.map((h, k) => k === 0 || k === 3 || (k > 3 && k < 4 + r.conditionIds.length));
+  return { head, rows, numeric };
+}
+
+export class TableRenderer implements Renderer {
+  readonly id = 'table' as const;
+  readonly description = 'aligned text for the terminal';
+  render(r: RankResult, opts: RenderOptions): string {
+    const { head, rows, numeric } = tableCells(r);
+    const width = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)));
+    const line = (cells: string[]) => cells.map((c, k) => (numeric[k] ? c.padStart(width[k]) : c.padEnd(width[k]))).join('  ').trimEnd();
+    const tierCol = head.indexOf('tier');
+    const tierIds = [...new Set(r.ranking.map((a) => a.tier))];
+    const out = [r.rubric ? `${r.rubric.title}` : `Ranking of ${r.dataFile}`, '', line(head), line(width.map((w) => '-'.repeat(w)))];
+    for (const row of rows) {
+      let text = line(row);
+      if (opts.color && tierCol >= 0) {
+        const colour = TIER_COLOURS[Math.min(2, tierIds.indexOf(row[tierCol]))] ?? '';
+        text = text.replace(new RegExp(`(\\s)${row[tierCol]}(\\s|$)`), `$1${colour}${row[tierCol]}\x1b[0m$2`);
+      }
+      out.push(text);
+    }
+    out.push('', ...footnotes(r));
+    return out.join('\n') + '\n';
+  }
+}
+
+export class MarkdownRenderer implements Renderer {
+  readonly id = 'md' as const;
+  readonly description = 'a Markdown table';
+  render(r: RankResult): string {
+    const { head, rows, numeric } = tableCells(r);
+    const esc = (s: string) => s.replace(/\|/g, '\\|');
+    const out = [
+      `### ${esc(r.rubric ? r.rubric.title : `Ranking of ${r.dataFile}`)}`, '',
+      `| ${head.map(esc).join(' | ')} |`,
+      `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`,
+      ...rows.map((row) => `| ${row.map(esc).join(' | ')} |`),
+      '', ...footnotes(r).map((l) => `${esc(l)}  `),
+    ];
+    return out.join('\n') + '\n';
+  }
+}

@@ -1,0 +1,144 @@
+import { compileExpression, ExpressionError, symbolName, type Scope, type SymbolInfo } from '../expression/compile';
+import { ProblemList, formatPath } from '../errors/problem';
+import type { IndicatorDictionary } from '../model/indicator';
+import type { CompiledRule, Condition, Criterion, Location, Rubric, Tier } from '../model/rubric';
+import { bandsRule, expressionRule, mapRule, rawRule, scoreTerm, tableRule } from './compiled-rules';
+import type { RubricSource } from './load-rubric';
+import type { RuleSpec } from './schema';
+
+type P = (string | number)[];
+
+/** The names tier rules may use besides condition ids. */
+export const TIER_SYMBOLS = ['overall', 'weakest', 'strongest'] as const;
+
+/** Binds every dictionary indicator to a frame slot under its expression name (`-` → `_`). */
+export function indicatorScope(dictionary: IndicatorDictionary): { scope: Scope; slots: string[] } {
+  const scope = new Map<string, SymbolInfo>();
+  const slots: string[] = [];
+  for (const ind of dictionary.indicators) {
+    scope.set(symbolName(ind.id), {
+      name: symbolName(ind.id), slot: slots.length, type: ind.kind === 'category' ? 'string' : 'number',
+      categories: ind.categories ? Object.keys(ind.categories) : undefined, origin: `indicator ${ind.id}`,
+    });
+    slots.push(ind.id);
+  }
+  return { scope, slots };
+}
+
+/** Slots of the tier frame: overall, weakest, strongest, then one per condition in rubric order. */
+export function tierScope(conditionIds: readonly string[]): Scope {
+  const names = [...TIER_SYMBOLS, ...conditionIds.map(symbolName)];
+  return new Map(names.map((n, slot) => [n, { name: n, slot, type: 'number' as const }]));
+}
+
+const normalise = (ws: number[]): number[] => {
+  const s = ws.reduce((a, b) => a + b, 0);
+  return ws.map((w) => w / s);
+};
+const sumsToOne = (ws: number[]): boolean => Math.abs(ws.reduce((a, b) => a + b, 0) - 1) <= 1e-9;
+
+/**
+ * Binds a rubric to an indicator dictionary: every indicator a rule names exists and has the right kind, maps cover
+ * every category, every expression compiles under the allow-list with the right type. Weights are normalised here,
+ * once. All problems of the rubric are reported together.
+ */
+export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary): Rubric {
+  const { spec, yaml, file } = src;
+  const problems = new ProblemList(file);
+  const loc = (path: P): Location => ({ file, line: yaml.lineOf(path), path: formatPath(path) });
+  const { scope, slots } = indicatorScope(dictionary);
+  const notes: string[] = [];
+
+  const expr = (text: string, path: P, type: 'number' | 'boolean', sc: Scope = scope) => {
+    try {
+      return compileExpression(text, sc, type);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      problems.add({ code: e.code, ...loc(path), message: `expression "${text}" ${e.message}`, hint: e.hint });
+      return undefined;
+    }
+  };
+  const score = (s: number | string, path: P) => {
+    if (typeof s === 'number') return scoreTerm(s, scope);
+    return expr(s, path, 'number') ? scoreTerm(s, scope) : undefined;
+  };
+
+  const compileRule = (r: RuleSpec, path: P): CompiledRule | undefined => {
+    const here = loc(path);
+    if (r.type === 'table') {
+      const rows = r.rows.map((row, n) => ({ when: expr(row.when, [...path, 'rows', n, 'when'], 'boolean'), score: score(row.score, [...path, 'rows', n, 'score']) }));
+      if (rows.some((x) => !x.when || !x.score)) return undefined;
+      return tableRule(rows as { when: NonNullable<(typeof rows)[0]['when']>; score: NonNullable<(typeof rows)[0]['score']> }[], r.hit, r.aggregate, scope, slots, spec.scale, here);
+    }
+    if (r.type === 'expression') {
+      const e = expr(r.expr, [...path, 'expr'], 'number');
+      return e && expressionRule(e, scope, slots, spec.scale, here);
+    }
+    const ind = dictionary.byId.get(r.indicator);
+    if (!ind) {
+      problems.add({ code: 'rubric.unknown-indicator', ...loc([...path, 'indicator']), message: `'${r.indicator}' is not declared in ${dictionary.file}`, hint: `indicators: ${[...dictionary.byId.keys()].join(', ')}` });
+      return undefined;
+    }
+    const slot = slots.indexOf(ind.id);
+    if (r.type === 'map') {
+      if (ind.kind !== 'category') {
+        problems.add({ code: 'rubric.rule-kind', ...loc([...path, 'type']), message: `a map rule needs a categorical indicator; '${ind.id}' is a ${ind.kind}`, hint: 'use raw, bands or table for numeric indicators' });
+        return undefined;
+      }
+      const cats = Object.keys(ind.categories ?? {});
+      const keys = Object.keys(r.scores);
+      const unknown = keys.filter((k) => !cats.includes(k));
+      const missing = cats.filter((c) => !keys.includes(c));
+      unknown.forEach((k) => problems.add({ code: 'rubric.unknown-category', ...loc([...path, 'scores', k]), message: `'${k}' is not a category of ${ind.id}`, hint: `categories: ${cats.join(', ')}` }));
+      if (missing.length) problems.add({ code: 'rule.gap', ...loc([...path, 'scores']), message: `gives no score for ${missing.map((m) => `'${m}'`).join(', ')} of ${ind.id}`, hint: 'give every category a score' });
+      return unknown.length || missing.length ? undefined : mapRule(ind, slot, r.scores);
+    }
+    if (ind.kind === 'category') {
+      problems.add({ code: 'rubric.rule-kind', ...loc([...path, 'type']), message: `a ${r.type} rule needs a numeric indicator; '${ind.id}' is categorical`, hint: 'use a map rule' });
+      return undefined;
+    }
+    if (r.type === 'raw') {
+      const range = r.range ?? (ind.scale ? ([ind.scale.min, ind.scale.max] as const) : undefined);
+      if (!range) {
+        problems.add({ code: 'rubric.missing-range', ...loc(path), message: `'${ind.id}' has no declared scale, so a raw rule needs range: [low, high]`, hint: 'add range: [low, high] to the rule' });
+        return undefined;
+      }
+      return rawRule(ind, slot, r.direction, range, spec.scale, here);
+    }
+    const bands = r.bands.map((b, n) => ({ below: b.below, score: score(b.score, [...path, 'bands', n, 'score']) }));
+    if (bands.some((b) => !b.score)) return undefined;
+    return bandsRule(ind, slot, bands as { below?: number; score: NonNullable<(typeof bands)[0]['score']> }[], spec.scale, here);
+  };
+
+  const cw = spec.conditions.map((c) => c.weight);
+  const cwn = normalise(cw);
+  if (!sumsToOne(cw)) notes.push(`condition weights summed to ${+cw.reduce((a, b) => a + b, 0).toFixed(6)}; normalised to 1`);
+  const conditions: Condition[] = [];
+  const criteria: Criterion[] = [];
+  spec.conditions.forEach((c, i) => {
+    const kw = c.criteria.map((k) => k.weight);
+    const kwn = normalise(kw);
+    if (!sumsToOne(kw)) notes.push(`criterion weights of ${c.id} summed to ${+kw.reduce((a, b) => a + b, 0).toFixed(6)}; normalised to 1`);
+    const list: Criterion[] = [];
+    c.criteria.forEach((k, j) => {
+      const path: P = ['conditions', i, 'criteria', j, 'rule'];
+      const rule = compileRule(k.rule, path);
+      if (!rule) return;
+      list.push({ id: k.id, name: k.name, conditionId: c.id, weight: kwn[j], declaredWeight: k.weight, globalWeight: cwn[i] * kwn[j], rule, rationale: k.rationale, location: loc(['conditions', i, 'criteria', j]) });
+    });
+    criteria.push(...list);
+    conditions.push({ id: c.id, name: c.name, weight: cwn[i], declaredWeight: c.weight, criteria: list, rationale: c.rationale });
+  });
+
+  const tscope = tierScope(spec.conditions.map((c) => c.id));
+  const tiers: Tier[] = [];
+  spec.tiers.forEach((t, i) => {
+    const when = expr(t.when, ['tiers', i, 'when'], 'boolean', tscope);
+    if (when) tiers.push({ id: t.id, when, meaning: t.meaning });
+  });
+  problems.throwIfErrors();
+  return Object.freeze({
+    file, id: spec.id, title: spec.title, method: spec.method, scale: spec.scale, conditions, criteria, tiers,
+    gate: spec.gate, weightsNormalised: notes.length > 0, notes, scope, slots,
+  });
+}

@@ -1,0 +1,166 @@
+import { compileExpression, symbolName, type CompiledExpression, type Frame, type Scope } from '../expression/compile';
+import type { ProblemList } from '../errors/problem';
+import type { CompiledRule, Location } from '../model/rubric';
+import type { Indicator } from '../model/indicator';
+
+export interface Scale { readonly min: number; readonly max: number }
+
+const fmt = (x: number): string => String(Number(x.toPrecision(6)));
+
+/** A literal score or a compiled numeric expression. */
+interface ScoreTerm { readonly text: string; value(frame: Frame, row: number): number }
+
+export function scoreTerm(s: number | string, scope: Scope): ScoreTerm {
+  if (typeof s === 'number') return { text: fmt(s), value: () => s };
+  const e = compileExpression(s, scope, 'number');
+  return { text: s, value: (f, i) => e.evaluate(f, i) as number };
+}
+
+function place(loc: Location, id: string) {
+  return { file: loc.file, line: loc.line, path: `${loc.path} (market ${id})` };
+}
+
+/** Every score a rule gives must be finite and on the rubric scale; a formula that strays is the rubric's error. */
+function checkScore(v: number, scale: Scale, loc: Location, id: string, problems: ProblemList): void {
+  if (!Number.isFinite(v)) problems.add({ code: 'score.not-finite', ...place(loc, id), message: `gives ${v}`, hint: 'guard divisions and logarithms in the expression' });
+  else if (v < scale.min || v > scale.max) problems.add({ code: 'score.out-of-scale', ...place(loc, id), message: `gives ${fmt(v)}, outside the scale ${scale.min}–${scale.max}`, hint: `wrap it in clamp(…, ${scale.min}, ${scale.max}) or fix the formula` });
+}
+
+/** The indicator value mapped linearly onto the rubric scale, reversed for cost. */
+export function rawRule(ind: Indicator, slot: number, direction: 'benefit' | 'cost', range: readonly [number, number], scale: Scale, loc: Location): CompiledRule {
+  const [lo, hi] = range;
+  const span = (scale.max - scale.min) / (hi - lo);
+  const map = (x: number) => (direction === 'benefit' ? scale.min + (x - lo) * span : scale.min + (hi - x) * span);
+  return {
+    kind: 'raw',
+    indicators: [ind.id],
+    score(frame, ids, out, fired, problems) {
+      const col = frame[slot] as ArrayLike<number>;
+      for (let i = 0; i < ids.length; i++) {
+        const x = col[i];
+        fired[i] = -1;
+        if (x < lo || x > hi) problems.add({ code: 'score.out-of-range', ...place(loc, ids[i]), message: `${ind.id} = ${fmt(x)} is outside the rule's range [${lo}, ${hi}]`, hint: 'widen `range` in the rule' });
+        out[i] = map(x);
+      }
+    },
+    describe(frame, row) {
+      const x = (frame[slot] as ArrayLike<number>)[row];
+      return `${direction} ${ind.id} = ${fmt(x)} on [${lo}, ${hi}] → ${fmt(map(x))}`;
+    },
+  };
+}
+
+export function mapRule(ind: Indicator, slot: number, scores: Readonly<Record<string, number>>): CompiledRule {
+  const keys = Object.keys(scores);
+  return {
+    kind: 'map',
+    indicators: [ind.id],
+    score(frame, ids, out, fired) {
+      const col = frame[slot] as readonly string[];
+      for (let i = 0; i < ids.length; i++) {
+        // Categories are checked against the dictionary on load and the map covers all of them (compile-rubric).
+        fired[i] = keys.indexOf(col[i]);
+        out[i] = scores[col[i]];
+      }
+    },
+    describe(frame, row) {
+      const v = (frame[slot] as readonly string[])[row];
+      return `${ind.id} = ${v} → ${fmt(scores[v])}`;
+    },
+  };
+}
+
+export function bandsRule(ind: Indicator, slot: number, bands: readonly { below?: number; score: ScoreTerm }[], scale: Scale, loc: Location): CompiledRule {
+  return {
+    kind: 'bands',
+    indicators: [ind.id],
+    score(frame, ids, out, fired, problems) {
+      const col = frame[slot] as ArrayLike<number>;
+      for (let i = 0; i < ids.length; i++) {
+        const x = col[i];
+        let b = 0;
+        while (bands[b].below !== undefined && !(x < bands[b].below!)) b++;
+        fired[i] = b;
+        out[i] = bands[b].score.value(frame, i);
+        checkScore(out[i], scale, loc, ids[i], problems);
+      }
+    },
+    describe(frame, row, b) {
+      const x = (frame[slot] as ArrayLike<number>)[row];
+      const lo = b > 0 ? `${bands[b - 1].below} <= ` : '';
+      const hi = bands[b].below !== undefined ? ` < ${bands[b].below}` : '';
+      return `band ${b + 1}: ${lo}${ind.id} = ${fmt(x)}${hi} → ${bands[b].score.text === fmt(bands[b].score.value(frame, row)) ? bands[b].score.text : `${bands[b].score.text} = ${fmt(bands[b].score.value(frame, row))}`}`;
+    },
+  };
+}
+
+export interface TableRow { readonly when: CompiledExpression; readonly score: ScoreTerm }
+
+/** Decision table (hit policies after DMN): `first`, `unique` (more than one match is an error), `collect` + aggregate. */
+export function tableRule(rows: readonly TableRow[], hit: 'first' | 'unique' | 'collect', aggregate: 'sum' | 'min' | 'max' | undefined, scope: Scope, slots: readonly string[], scale: Scale, loc: Location): CompiledRule {
+  const used = [...new Set(rows.flatMap((r) => r.when.symbols))];
+  const usedSlots = used.map((n) => scope.get(n)!.slot);
+  const values = (frame: Frame, i: number) => used.map((n, k) => `${slots[usedSlots[k]]} = ${String((frame[usedSlots[k]] as ArrayLike<unknown>)[i])}`).join(', ');
+  const COLLECTED = -2;
+  return {
+    kind: 'table',
+    indicators: used.map((n, k) => slots[usedSlots[k]]),
+    score(frame, ids, out, fired, problems) {
+      for (let i = 0; i < ids.length; i++) {
+        let first = -1;
+        let count = 0;
+        let acc = aggregate === 'min' ? Infinity : aggregate === 'max' ? -Infinity : 0;
+        const matched: number[] = [];
+        for (let r = 0; r < rows.length; r++) {
+          if (!rows[r].when.evaluate(frame, i)) continue;
+          count++;
+          if (first < 0) first = r;
+          if (hit === 'first') break;
+          matched.push(r + 1);
+          if (hit === 'collect') {
+            const v = rows[r].score.value(frame, i);
+            acc = aggregate === 'sum' ? acc + v : aggregate === 'min' ? Math.min(acc, v) : Math.max(acc, v);
+          }
+        }
+        if (count === 0) {
+          problems.add({ code: 'rule.gap', ...place(loc, ids[i]), message: `no row matches ${values(frame, i) || 'this market'}`, hint: 'add a row for these values or end the table with `when: "true"`' });
+          fired[i] = -1;
+          out[i] = NaN;
+          continue;
+        }
+        if (hit === 'unique' && count > 1) {
+          problems.add({ code: 'rule.overlap', ...place(loc, ids[i]), message: `rows ${matched.join(' and ')} all match ${values(frame, i)} under hit: unique`, hint: 'make the row conditions exclusive, or use hit: first' });
+        }
+        fired[i] = hit === 'collect' ? COLLECTED : first;
+        out[i] = hit === 'collect' ? acc : rows[first].score.value(frame, i);
+        checkScore(out[i], scale, loc, ids[i], problems);
+      }
+    },
+    describe(frame, row, f) {
+      if (f === COLLECTED) {
+        const hits = rows.map((r, k) => (r.when.evaluate(frame, row) ? `row ${k + 1} (${r.when.source}) → ${fmt(r.score.value(frame, row))}` : '')).filter(Boolean);
+        return `${aggregate} of ${hits.join('; ')} [${values(frame, row)}]`;
+      }
+      return `row ${f + 1}: ${rows[f].when.source} [${values(frame, row)}] → ${fmt(rows[f].score.value(frame, row))}`;
+    },
+  };
+}
+
+export function expressionRule(expr: CompiledExpression, scope: Scope, slots: readonly string[], scale: Scale, loc: Location): CompiledRule {
+  const usedSlots = expr.symbols.map((n) => scope.get(n)!.slot);
+  return {
+    kind: 'expression',
+    indicators: usedSlots.map((s) => slots[s]),
+    score(frame, ids, out, fired, problems) {
+      for (let i = 0; i < ids.length; i++) {
+        fired[i] = -1;
+        out[i] = expr.evaluate(frame, i) as number;
+        checkScore(out[i], scale, loc, ids[i], problems);
+      }
+    },
+    describe(frame, row) {
+      const vals = usedSlots.map((s) => `${symbolName(slots[s])} = ${String((frame[s] as ArrayLike<unknown>)[row])}`).join(', ');
+      return `${expr.source} [${vals}] → ${fmt(expr.evaluate(frame, row) as number)}`;
+    },
+  };
+}

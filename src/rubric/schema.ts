@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const weight = z.number().describe('Relative weight >= 0; siblings are normalised to sum 1');
+const score = z.union([z.number(), z.string().min(1)]).describe('A score on the rubric scale, or an expression giving one');
+
+const RawRule = z.strictObject({
+  type: z.literal('raw'),
+  indicator: kebab,
+  direction: z.enum(['benefit', 'cost']).describe('benefit: more is better; cost: less is better'),
+  range: z.tuple([z.number(), z.number()]).optional().describe('Value range mapped onto the rubric scale; defaults to the indicator scale'),
+}).describe('The indicator value mapped linearly onto the rubric scale');
+
+const MapRule = z.strictObject({
+  type: z.literal('map'),
+  indicator: kebab,
+  scores: z.record(kebab, z.number()).describe('A score for every category of the indicator'),
+}).describe('A score per category of a categorical indicator');
+
+const BandsRule = z.strictObject({
+  type: z.literal('bands'),
+  indicator: kebab,
+  bands: z.array(z.strictObject({
+    below: z.number().optional().describe('The band holds values below this bound and at or above the previous one; the last band has none'),
+    score,
+    note: z.string().optional(),
+  })).min(1),
+}).describe('Threshold bands over one numeric indicator, ascending');
+
+const TableRule = z.strictObject({
+  type: z.literal('table'),
+  hit: z.enum(['first', 'unique', 'collect']).describe('first: the first matching row; unique: exactly one row may match; collect: aggregate all matching rows'),
+  aggregate: z.enum(['sum', 'min', 'max']).optional().describe('With hit: collect, how the matching rows combine'),
+  rows: z.array(z.strictObject({
+    when: z.string().min(1).describe('A boolean expression over indicators (ids with _ for -)'),
+    score,
+    note: z.string().optional(),
+  })).min(1),
+}).describe('A decision table whose rows are conditions over indicators');
+
+const ExpressionRule = z.strictObject({
+  type: z.literal('expression'),
+  expr: z.string().min(1).describe('A numeric expression over indicators (ids with _ for -)'),
+}).describe('A formula that computes the score directly');
+
+export const RuleSchema = z.discriminatedUnion('type', [RawRule, MapRule, BandsRule, TableRule, ExpressionRule]);
+
+export const RubricSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: kebab,
+  title: z.string().min(1),
+  description: z.string().optional(),
+  method: z.enum(['wsm', 'wpm', 'topsis', 'gate']).default('wsm').describe('Default aggregation method'),
+  scale: z.strictObject({ min: z.number(), max: z.number() }).describe('The scale every criterion and condition score is on'),
+  conditions: z.array(z.strictObject({
+    id: kebab,
+    name: z.string().min(1),
+    weight,
+    rationale: z.string().optional(),
+    criteria: z.array(z.strictObject({
+      id: kebab,
+      name: z.string().min(1),
+      weight,
+      rationale: z.string().optional(),
+      rule: RuleSchema,
+    })).min(1),
+  })).min(1),
+  tiers: z.array(z.strictObject({
+    id: kebab,
+    when: z.string().min(1).describe('Boolean expression over overall, weakest, strongest and condition ids (with _ for -); the first matching tier applies'),
+    meaning: z.string().optional(),
+  })).min(1),
+  gate: z.strictObject({
+    threshold: z.number().describe('Minimum score every condition needs; a market below it is capped'),
+    tier: kebab.describe('The best tier a capped market can have'),
+  }).optional(),
+});
+
+export type RubricSpec = z.infer<typeof RubricSchema>;
+export type RuleSpec = z.infer<typeof RuleSchema>;
+
+/** JSON Schema for editors (`moatscore schema`), generated from the zod schema so the two cannot disagree. */
+export function rubricJsonSchema(): unknown {
+  return z.toJSONSchema(RubricSchema, { io: 'input', target: 'draft-2020-12' });
+}
