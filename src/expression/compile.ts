@@ -170,7 +170,8 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
           if (sym.type === 'string') return { type: 'string', ev: (f, i) => (f[slot] as readonly string[])[i], category: sym };
           return { type: 'boolean', ev: (f, i) => (f[slot] as ArrayLike<number>)[i] !== 0 };
         }
-        if (name in CONSTANTS) {
+        // Own properties only: `constructor` and `__proto__` are "in" every object literal.
+        if (Object.prototype.hasOwnProperty.call(CONSTANTS, name)) {
           const v = CONSTANTS[name];
           return { type: 'number', ev: () => v };
         }

@@ -11,6 +11,22 @@ import type { AggregationMethod, DecisionMatrix } from './method';
  * Returns NaN for an alternative with d+ = d− = 0 (every alternative equal on every weighted criterion).
  */
 export function topsis(columns: readonly Float64Array[], weights: Float64Array, benefit: readonly boolean[], n: number): Float64Array {
+  return topsisDetail(columns, weights, benefit, n).closeness;
+}
+
+export interface TopsisDetail {
+  /** A+ and A− per criterion, in weighted-normalised units. */
+  readonly ideal: Float64Array;
+  readonly antiIdeal: Float64Array;
+  readonly dPlus: Float64Array;
+  readonly dMinus: Float64Array;
+  readonly closeness: Float64Array;
+}
+
+/** TOPSIS with its intermediate results, for tests and explanations. */
+export function topsisDetail(columns: readonly Float64Array[], weights: Float64Array, benefit: readonly boolean[], n: number): TopsisDetail {
+  const ideal = new Float64Array(columns.length);
+  const antiIdeal = new Float64Array(columns.length);
   const dp = new Float64Array(n);
   const dm = new Float64Array(n);
   for (let j = 0; j < columns.length; j++) {
@@ -27,6 +43,8 @@ export function topsis(columns: readonly Float64Array[], weights: Float64Array, 
     }
     const best = benefit[j] ? hi : lo;
     const worst = benefit[j] ? lo : hi;
+    ideal[j] = best;
+    antiIdeal[j] = worst;
     for (let i = 0; i < n; i++) {
       const v = c[i] * k;
       dp[i] += (v - best) * (v - best);
@@ -35,11 +53,11 @@ export function topsis(columns: readonly Float64Array[], weights: Float64Array, 
   }
   const cc = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const a = Math.sqrt(dp[i]);
-    const b = Math.sqrt(dm[i]);
-    cc[i] = b / (a + b);
+    dp[i] = Math.sqrt(dp[i]);
+    dm[i] = Math.sqrt(dm[i]);
+    cc[i] = dm[i] / (dp[i] + dm[i]);
   }
-  return cc;
+  return { ideal, antiIdeal, dPlus: dp, dMinus: dm, closeness: cc };
 }
 
 export class TopsisMethod implements AggregationMethod {

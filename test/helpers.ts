@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { InputError, type Problem } from '../src/errors/problem';
+
+export const ROOT = join(__dirname, '..');
+export const BIN = join(ROOT, 'bin', 'moatscore.js');
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'moatscore-test-'));
+}
+
+/** Writes files (path → content) under a fresh temp folder and returns the folder. */
+export function fixture(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  return dir;
+}
+
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env }, input: opts.input,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a loader expected to fail and returns its problems. */
+export function problemsOf(fn: () => unknown): Problem[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('expected an InputError, but the call succeeded');
+}
