@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { cli, fixture, tempDir, ROOT } from './helpers';
+
+describe('moatscore rank (spawned CLI)', () => {
+  it('with no arguments prints the NEC positioning table, method and weights', () => {
+    const r = cli([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[2].split(/\s{2,}/).map((s) => s.trim())).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding']);
+    expect(r.stdout).toContain('Method: gate');
+    expect(r.stdout).toContain('Weights: as declared');
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('--format json follows the documented schema', () => {
+    const r = cli(['rank', '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.method).toBe('gate');
+    expect(doc.rubric).toBe('pricing-power');
+    expect(doc.ranking).toHaveLength(6);
+    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding']);
+    expect(Object.keys(doc.ranking[0].conditions)).toEqual(['outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost']);
+  });
+
+  it('--format csv has the documented header and parses back', () => {
+    const r = cli(['rank', '--format', 'csv', '--method', 'topsis']);
+    const rows = parse(r.stdout) as string[][];
+    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding']);
+    expect(rows).toHaveLength(7);
+  });
+
+  it('--format md prints a Markdown table that names the method', () => {
+    const r = cli(['rank', '--format', 'md', '--method', 'wpm']);
+    expect(r.stdout).toContain('| rank | id | name | score |');
+    expect(r.stdout).toContain('Method: wpm');
+  });
+
+  it('is byte-identical across runs', () => {
+    expect(cli(['--format', 'csv']).stdout).toBe(cli(['--format', 'csv']).stdout);
+  });
+
+  it('--output writes the file atomically and leaves no temporary file', () => {
+    const dir = tempDir();
+    const out = join(dir, 'rank.csv');
+    const r = cli(['rank', '--format', 'csv', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(cli(['rank', '--format', 'csv']).stdout);
+    expect(readdirSync(dir)).toEqual(['rank.csv']);
+  });
+
+  it('a failing run leaves an existing output file untouched', () => {
+    const dir = fixture({ 'old.csv': 'previous\n', 'bad.csv': 'id,a\nx,oops\n' });
+    const r = cli(['rank', '--data', join(dir, 'bad.csv'), '--output', join(dir, 'old.csv')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'old.csv'), 'utf8')).toBe('previous\n');
+    expect(readdirSync(dir).sort()).toEqual(['bad.csv', 'old.csv']);
+  });
+
+  it('an output path in a missing folder is a usage error and nothing is written', () => {
+    const r = cli(['rank', '--output', '/nonexistent-dir/x.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/folder \/nonexistent-dir does not exist/);
+  });
+});
+
+describe('rubric-free mode: any CSV', () => {
+  // Triantaphyllou (2000) §2.1 data; equal weights unless given. By hand, wsm with x/max ratios and weights
+  // 0.2/0.15/0.4/0.25: A1 = 0.2·25/30 + 0.15·20/30 + 0.4·15/30 + 0.25·30/30 = 0.166667 + 0.1 + 0.2 + 0.25 = 0.716667.
+  const csv = 'id,name,c1,c2,c3,c4\nA1,Alt 1,25,20,15,30\nA2,Alt 2,10,30,20,30\nA3,Alt 3,30,10,30,10\n';
+  it('wsm with --weights ranks by Σ w·x/max', () => {
+    const dir = fixture({ 't.csv': csv });
+    const r = cli(['rank', '--data', join(dir, 't.csv'), '--method', 'wsm', '--weights', 'c1=0.2,c2=0.15,c3=0.4,c4=0.25', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual(['rank', 'id', 'name', 'score']);
+    const a1 = rows.find((x) => x.id === 'A1')!;
+    expect(Number(a1.score)).toBeCloseTo(0.716667, 6);
+  });
+  it('--cost reverses a criterion: min/x', () => {
+    const dir = fixture({ 't.csv': 'id,price\ncheap,10\ndear,20\n' });
+    const r = cli(['--data', join(dir, 't.csv'), '--cost', 'price', '--format', 'csv']);
+    expect(r.stdout).toBe('rank,id,name,score\n1,cheap,cheap,1\n2,dear,dear,0.5\n');
+  });
+  it('weights that do not sum to 1 are normalised and the table says so', () => {
+    const dir = fixture({ 't.csv': csv });
+    const r = cli(['--data', join(dir, 't.csv'), '--weights', 'c1=2,c2=1,c3=1,c4=0']);
+    expect(r.stdout).toContain('Weights normalised: criterion weights summed to 4; normalised to 1.');
+  });
+  it('gate needs a rubric', () => {
+    const dir = fixture({ 't.csv': csv });
+    const r = cli(['--data', join(dir, 't.csv'), '--method', 'gate']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[method.needs-rubric]');
+  });
+});
+
+describe('bad usage and bad input: clear errors, exit codes, no stack traces', () => {
+  it.each([
+    [['rank', '--method', 'magic'], 2, "unknown method 'magic' (choose one of: wsm, wpm, topsis, gate) [usage.unknown-method]"],
+    [['rank', '--format', 'xml'], 2, "unknown format 'xml' (choose one of: table, md, json, csv) [usage.unknown-format]"],
+    [['rank', '--frobnicate'], 2, "rank: Unknown option '--frobnicate'"],
+    [['launch'], 2, "unknown command 'launch'"],
+    [['rank', '--data', 'nope.csv'], 1, 'nope.csv: cannot be read (ENOENT)'],
+  ])('%j → exit %i', (args, code, msg) => {
+    const r = cli(args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(msg);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('validate reports every problem of every file at once', () => {
+    const dir = fixture({
+      'r.yaml': readFileSync(join(ROOT, 'rubrics/pricing-power.yaml'), 'utf8').replace('indicator: outage-severity', 'indicator: outage-sevrity'),
+      'd.csv': readFileSync(join(ROOT, 'data/markets.csv'), 'utf8').replace('public-dx,Japanese public-sector DX,4', 'public-dx,Japanese public-sector DX,four'),
+    });
+    const r = cli(['validate', '--rubric', join(dir, 'r.yaml'), '--data', join(dir, 'd.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/r\.yaml:\d+ conditions\[0\]\.criteria\[0\]\.rule\.indicator: 'outage-sevrity' is not declared/);
+    expect(r.stderr).toMatch(/d\.csv:2:3 row public-dx, column outage-severity: 'four' is not a number/);
+    expect(r.stderr).toContain('2 problems found; nothing was written.');
+  });
+
+  it('validate passes on the bundled files', () => {
+    const r = cli(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ok: 5 files valid (4 conditions, 10 criteria, 6 markets, 74 facts)\n');
+  });
+
+  it('schema prints a JSON Schema that lists the rule types', () => {
+    const r = cli(['schema']);
+    const s = JSON.parse(r.stdout);
+    expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(JSON.stringify(s)).toContain('"const":"table"');
+  });
+
+  it('--help on every command, and --version', () => {
+    for (const c of [[], ['rank'], ['validate'], ['schema']]) {
+      const r = cli([...c, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^(Usage|moatscore)/);
+    }
+    expect(cli(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it('a closed reader (rank | head -1) exits quietly', () => {
+    const dir = fixture({ 'big.csv': 'id,a\n' + Array.from({ length: 20000 }, (_, i) => `r${i},${i}`).join('\n') + '\n' });
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(join(ROOT, 'bin/moatscore.js'))} rank --data ${JSON.stringify(join(dir, 'big.csv'))} --format csv | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('rank,id,name,score\nstatus 0\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('colour appears only on a TTY and never with NO_COLOR (piped output has none)', () => {
+    expect(cli([], { env: { NO_COLOR: undefined as unknown as string } }).stdout).not.toContain('\x1b[');
+    expect(existsSync(join(ROOT, 'dist', 'cli.js'))).toBe(true);
+  });
+});
