@@ -1,21 +1,22 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RankResult } from '../model/result';
 import { machineNumber, type Renderer } from './renderer';
+import { writeCsv, type CsvCell } from './csv-writer';
 
-/** `rank,id,name,score,<condition ids…>,tier,binding` (rubric mode) or `rank,id,name,score`; RFC 4180 via csv-stringify. */
+/** `rank,id,name,score,<condition ids…>,tier,binding` (rubric mode) or `rank,id,name,score`; RFC 4180 (csv-writer.ts). */
 export class CsvRenderer implements Renderer {
   readonly id = 'csv' as const;
   readonly description = 'CSV: rank,id,name,score,<conditions…>,tier,binding';
   render(r: RankResult): string {
     const head = ['rank', 'id', 'name', 'score', ...r.conditionIds];
     if (r.rubric) head.push('tier', 'binding');
-    const rows: (string | number)[][] = new Array(r.ranking.length);
+    const rows: CsvCell[][] = new Array(r.ranking.length);
     r.ranking.forEach((a, k) => {
-      const row: (string | number)[] = [a.rank, a.id, a.name, machineNumber(a.score)];
+      const row: CsvCell[] = [a.rank, a.id, a.name, machineNumber(a.score)];
       for (const c of r.conditionIds) row.push(machineNumber(a.conditions[c]));
       if (r.rubric) row.push(a.tier ?? '', a.binding ?? '');
       rows[k] = row;
     });
-    return stringify([head, ...rows], { record_delimiter: 'unix' });
+    rows.unshift(head);
+    return writeCsv(rows);
   }
 }

@@ -1,0 +1,103 @@
+/**
+ * npm run bench: speed and memory figures, measured side by side in one run (runs interleaved, medians reported),
+ * because these machines are noisy. Prints:
+ *  1. 100,000 × 40 TOPSIS ranking, end to end (moatscore rank --data … --method topsis --format csv --output …)
+ *     beside the pandas + NumPy reference (../shared/bench/reference.py topsis …), and their ratio (target <= 1.0);
+ *     the two rankings are checked to agree.
+ *  2. Cold start of the default `moatscore rank` beside `node -e 0` (target < 0.3 s).
+ * Usage: npm run bench [-- --rows N --cols M --runs K]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const SHARED = resolve(ROOT, '..', 'shared', 'bench');
+const OUT = join(ROOT, 'bench', 'out');
+const PY = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const BIN = join(ROOT, 'bin', 'moatscore.js');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+const ROWS = arg('rows', 100_000);
+const COLS = arg('cols', 40);
+const RUNS = arg('runs', 5);
+const COLD_RUNS = arg('cold-runs', 21);
+
+/** Wall seconds and peak RSS (KB, via /usr/bin/time when present) of one command. */
+function timed(cmd: string, args: string[]): { s: number; kb: number | undefined } {
+  const t0 = process.hrtime.bigint();
+  const r = TIME ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const kb = TIME ? Number(r.stderr.trim().split('\n').pop()) : undefined;
+  return { s, kb };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x: number, d = 3) => x.toFixed(d);
+
+function checkAgreement(ours: string, ref: string): string {
+  const a = readFileSync(ours, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const b = readFileSync(ref, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  if (a.length !== b.length) return `DISAGREE: ${a.length} rows vs ${b.length}`;
+  let maxDiff = 0;
+  const refScore = new Map(b.map((r) => [r[1], Number(r[2])]));
+  for (const r of a) maxDiff = Math.max(maxDiff, Math.abs(Number(r[3]) - refScore.get(r[1])!));
+  const sameTop = a.slice(0, 1000).every((r, i) => r[1] === b[i][1]);
+  return `${sameTop ? 'same top-1000 order' : 'DIFFERENT top-1000 order'}, max |score difference| ${maxDiff.toExponential(1)}`;
+}
+
+function main(): void {
+  mkdirSync(OUT, { recursive: true });
+  console.log(`moatscore bench — node ${process.version}, ${RUNS} interleaved runs per side (medians)\n`);
+
+  const universe = join(OUT, `universe-${ROWS}x${COLS}.csv`);
+  if (!existsSync(universe)) {
+    const g = spawnSync(PY, [join(SHARED, 'make_universe.py'), String(ROWS), String(COLS), universe], { encoding: 'utf8' });
+    if (g.status !== 0) throw new Error(`make_universe.py failed: ${g.stderr}`);
+  }
+  const mb = statSync(universe).size / 1e6;
+  const hasPandas = spawnSync(PY, ['-c', 'import numpy, pandas'], { encoding: 'utf8' }).status === 0;
+  const ours: number[] = [];
+  const oursKb: number[] = [];
+  const ref: number[] = [];
+  const refKb: number[] = [];
+  const oursOut = join(OUT, 'ours.csv');
+  const refOut = join(OUT, 'reference.csv');
+  for (let k = 0; k < RUNS; k++) {
+    const o = timed(process.execPath, [BIN, 'rank', '--data', universe, '--method', 'topsis', '--format', 'csv', '--output', oursOut]);
+    ours.push(o.s);
+    if (o.kb) oursKb.push(o.kb);
+    if (hasPandas) {
+      const r = timed(PY, [join(SHARED, 'reference.py'), 'topsis', universe, refOut]);
+      ref.push(r.s);
+      if (r.kb) refKb.push(r.kb);
+    }
+  }
+  console.log(`1. TOPSIS ranking of ${ROWS.toLocaleString('en')} × ${COLS} (${fmt(mb, 1)} MB CSV), end to end`);
+  console.log(`   moatscore rank --method topsis --format csv --output   ${fmt(median(ours))} s   peak RSS ${oursKb.length ? `${Math.round(median(oursKb) / 1024)} MB` : 'n/a'}`);
+  if (hasPandas) {
+    console.log(`   pandas + NumPy reference.py topsis                     ${fmt(median(ref))} s   peak RSS ${refKb.length ? `${Math.round(median(refKb) / 1024)} MB` : 'n/a'}`);
+    console.log(`   ratio moatscore / reference                            ${fmt(median(ours) / median(ref), 2)}   (target <= 1.00)`);
+    console.log(`   agreement: ${checkAgreement(oursOut, refOut)}`);
+  } else {
+    console.log('   pandas + NumPy reference: not installed (apt-get install python3-numpy python3-pandas)');
+  }
+
+  const node0: number[] = [];
+  const cold: number[] = [];
+  for (let k = 0; k < COLD_RUNS; k++) {
+    node0.push(timed(process.execPath, ['-e', '0']).s);
+    cold.push(timed(process.execPath, [BIN, 'rank']).s);
+  }
+  console.log(`\n2. Cold start, ${COLD_RUNS} interleaved runs`);
+  console.log(`   node -e 0                                              ${fmt(median(node0))} s`);
+  console.log(`   moatscore rank (default NEC ranking)                   ${fmt(median(cold))} s   (target < 0.300 s)`);
+  console.log(`   moatscore rank minus node -e 0                         ${fmt(median(cold) - median(node0))} s`);
+}
+
+main();
