@@ -31,7 +31,7 @@ export function gateScores(conditionScores: readonly Float64Array[], weights: Fl
 
 export class GateMethod implements AggregationMethod {
   readonly id = 'gate' as const;
-  readonly name = 'gate (conjunctive: every condition must clear the threshold)';
+  readonly name = 'conjunctive gate: every condition must clear the threshold';
   readonly compensatory = false;
   readonly scoreMeaning = 'weighted sum of condition scores, capped at the threshold when any condition is below it';
   check(m: DecisionMatrix): Problem[] {
