@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { kebabId as kebab } from '../io/kebab-id';
 import { ProblemList } from '../errors/problem';
 import { readInputFile, decodeUtf8 } from '../io/read-input';
 import { parseYaml, validateYaml } from '../io/yaml-source';
 import type { Indicator, IndicatorDictionary } from '../model/indicator';
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 export const DictionarySchema = z.strictObject({
   indicators: z.array(z.strictObject({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { kebabId as kebab } from '../io/kebab-id';
 import { ProblemList } from '../errors/problem';
 import { readInputFile, decodeUtf8 } from '../io/read-input';
 import { parseYaml, validateYaml } from '../io/yaml-source';
 import type { EvidenceLedger, Fact } from '../model/evidence';
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 export const EvidenceSchema = z.strictObject({
   conditions: z.array(kebab).min(1).describe('Condition ids the facts may bear on'),

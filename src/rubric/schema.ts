@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { kebabId as kebab } from '../io/kebab-id';
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 const weight = z.number().describe('Relative weight >= 0; siblings are normalised to sum 1');
 const score = z.union([z.number(), z.string().min(1)]).describe('A score on the rubric scale, or an expression giving one');
 
