@@ -1,7 +1,12 @@
-import { run } from './main';
+import { describeError, run } from './main';
 
 /** Process edge: the only place that touches process.exit, stdout and stderr. */
 export function main(): void {
+  // Anything that escapes run() is a bug: one line, exit 70, never a stack trace.
+  process.on('uncaughtException', (e) => {
+    process.stderr.write(describeError(e));
+    process.exit(70);
+  });
   // A closed reader (`moatscore rank | head -1`) is not an error: stop quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

@@ -123,7 +123,7 @@ export function describeError(e: unknown): string {
   }
   if (e instanceof UsageError) return `error: ${e.message}${e.hint ? ` (${e.hint})` : ''} [${e.code}]\n`;
   const what = e instanceof InternalError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return `internal error: ${what.split('\n')[0]}\nThis is a bug in moatscore; please report it with the command you ran. [internal]\n`;
+  return `internal error: ${what.split('\n')[0]} — this is a bug in moatscore; please report it with the command you ran [internal]\n`;
 }
 
 export { isTableMode };
