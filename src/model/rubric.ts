@@ -71,7 +71,10 @@ export interface Rubric {
   readonly gate?: { readonly threshold: number; readonly tier: string };
   /** True when declared weights did not sum to 1 and were normalised; `notes` says which. */
   readonly weightsNormalised: boolean;
+  /** How the weights came about: elicitation (AHP, rank order), overrides, normalisation, consistency warnings. */
   readonly notes: readonly string[];
+  /** The part of `notes` that describes elicited weights; kept when weights are changed later. */
+  readonly elicitation: readonly string[];
   /** Expression names of the indicators, each bound to a frame slot. */
   readonly scope: Scope;
   /** Indicator id of each frame slot. */

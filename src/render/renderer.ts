@@ -24,7 +24,7 @@ export function footnotes(r: RankResult): string[] {
   const lines = [`Method: ${r.method} — ${r.methodName}; score = ${r.scoreMeaning}${r.compensatory ? ' (compensatory)' : ' (non-compensatory)'}.`];
   if (r.rubric) lines.push(`Rubric: ${r.rubric.id} (${r.rubric.file}); data: ${r.dataFile}; condition scores on the scale ${r.scale!.min}–${r.scale!.max}.`);
   else lines.push(`Data: ${r.dataFile}; criteria: ${r.criteria.map((c) => `${c.id} ${machineNumber(c.globalWeight)}`).join(', ')}.`);
-  lines.push(r.weightsNormalised ? `Weights normalised: ${r.notes.join('; ')}.` : 'Weights: as declared (they sum to 1).');
+  lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || 'as declared (they sum to 1)'}.`);
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
   if (gated.length) lines.push(`Gated (*): ${gated.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`);
   return lines;

@@ -5,6 +5,8 @@ import type { CompiledRule, Condition, Criterion, Location, Rubric, Tier } from 
 import { bandsRule, expressionRule, mapRule, rawRule, scoreTerm, tableRule } from './compiled-rules';
 import type { RubricSource } from './load-rubric';
 import type { RuleSpec } from './schema';
+import { siblingWeights } from './elicit';
+import { normalisationNotes } from './reweight';
 
 type P = (string | number)[];
 
@@ -35,7 +37,6 @@ const normalise = (ws: number[]): number[] => {
   const s = ws.reduce((a, b) => a + b, 0);
   return ws.map((w) => w / s);
 };
-const sumsToOne = (ws: number[]): boolean => Math.abs(ws.reduce((a, b) => a + b, 0) - 1) <= 1e-9;
 
 /**
  * Binds a rubric to an indicator dictionary: every indicator a rule names exists and has the right kind, maps cover
@@ -110,25 +111,34 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
     return bandsRule(ind, slot, bands as { below?: number; score: NonNullable<(typeof bands)[0]['score']> }[], spec.scale, here);
   };
 
-  const cw = spec.conditions.map((c) => c.weight);
+  const elicitation: string[] = [];
+  const cwd = siblingWeights(spec.conditions.map((c) => c.id), spec.conditions.map((c) => c.weight), spec.weighting, 'condition', [], (i) => ['conditions', i], yaml, problems);
+  if (cwd) elicitation.push(...cwd.notes);
+  const kwd = spec.conditions.map((c, i) => {
+    const r = siblingWeights(c.criteria.map((k) => k.id), c.criteria.map((k) => k.weight), c.weighting, `criterion (in ${c.id})`, ['conditions', i], (j) => ['conditions', i, 'criteria', j], yaml, problems);
+    if (r) elicitation.push(...r.notes);
+    return r;
+  });
+  const cw = cwd?.weights ?? spec.conditions.map(() => 1);
   const cwn = normalise(cw);
-  if (!sumsToOne(cw)) notes.push(`condition weights summed to ${+cw.reduce((a, b) => a + b, 0).toFixed(6)}; normalised to 1`);
+  const kws = spec.conditions.map((c, i) => kwd[i]?.weights ?? c.criteria.map(() => 1));
   const conditions: Condition[] = [];
   const criteria: Criterion[] = [];
   spec.conditions.forEach((c, i) => {
-    const kw = c.criteria.map((k) => k.weight);
+    const kw = kws[i];
     const kwn = normalise(kw);
-    if (!sumsToOne(kw)) notes.push(`criterion weights of ${c.id} summed to ${+kw.reduce((a, b) => a + b, 0).toFixed(6)}; normalised to 1`);
     const list: Criterion[] = [];
     c.criteria.forEach((k, j) => {
       const path: P = ['conditions', i, 'criteria', j, 'rule'];
       const rule = compileRule(k.rule, path);
       if (!rule) return;
-      list.push({ id: k.id, name: k.name, conditionId: c.id, weight: kwn[j], declaredWeight: k.weight, globalWeight: cwn[i] * kwn[j], rule, rationale: k.rationale, location: loc(['conditions', i, 'criteria', j]) });
+      list.push({ id: k.id, name: k.name, conditionId: c.id, weight: kwn[j], declaredWeight: kw[j], globalWeight: cwn[i] * kwn[j], rule, rationale: k.rationale, location: loc(['conditions', i, 'criteria', j]) });
     });
     criteria.push(...list);
-    conditions.push({ id: c.id, name: c.name, weight: cwn[i], declaredWeight: c.weight, criteria: list, rationale: c.rationale });
+    conditions.push({ id: c.id, name: c.name, weight: cwn[i], declaredWeight: cw[i], criteria: list, rationale: c.rationale });
   });
+  const normalised = normalisationNotes({ conditions: cw, criteria: kws }, spec.conditions.map((c) => c.id));
+  notes.push(...elicitation, ...normalised);
 
   const tscope = tierScope(spec.conditions.map((c) => c.id));
   const tiers: Tier[] = [];
@@ -139,6 +149,6 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
   problems.throwIfErrors();
   return Object.freeze({
     file, id: spec.id, title: spec.title, method: spec.method, scale: spec.scale, conditions, criteria, tiers,
-    gate: spec.gate, weightsNormalised: notes.length > 0, notes, scope, slots,
+    gate: spec.gate, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
   });
 }

@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { kebabId as kebab } from '../io/kebab-id';
 
 const weight = z.number().describe('Relative weight >= 0; siblings are normalised to sum 1');
+
+/** Entries of a comparison matrix: numbers, or fractions written as "1/3". */
+const ratio = z.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?\s*$/, 'write a number or a fraction such as "1/3"')]);
+
+/** Weights elicited instead of written: an AHP pairwise comparison matrix or a rank order of the siblings. */
+export const WeightingSchema = z.union([
+  z.strictObject({
+    ahp: z.strictObject({
+      matrix: z.array(z.array(ratio)).min(1).describe('Pairwise comparisons on the Saaty 1/9…9 scale, rows and columns in the order the siblings are listed'),
+      maxCr: z.number().positive().default(0.2).describe('Consistency ratio above which the matrix is refused (above 0.10 is a warning)'),
+    }),
+  }),
+  z.strictObject({
+    rankOrder: z.array(kebab).min(1).describe('Sibling ids, most important first; weights are rank-order centroids'),
+  }),
+]).describe('Elicited weights for the siblings (then their own weight fields are left out)');
 const score = z.union([z.number(), z.string().min(1)]).describe('A score on the rubric scale, or an expression giving one');
 
 const RawRule = z.strictObject({
@@ -55,16 +71,18 @@ export const RubricSchema = z.strictObject({
   conditions: z.array(z.strictObject({
     id: kebab,
     name: z.string().min(1),
-    weight,
+    weight: weight.optional(),
     rationale: z.string().optional(),
+    weighting: WeightingSchema.optional(),
     criteria: z.array(z.strictObject({
       id: kebab,
       name: z.string().min(1),
-      weight,
+      weight: weight.optional(),
       rationale: z.string().optional(),
       rule: RuleSchema,
     })).min(1),
   })).min(1),
+  weighting: WeightingSchema.optional(),
   tiers: z.array(z.strictObject({
     id: kebab,
     when: z.string().min(1).describe('Boolean expression over overall, weakest, strongest and condition ids (with _ for -); the first matching tier applies'),
@@ -78,6 +96,7 @@ export const RubricSchema = z.strictObject({
 
 export type RubricSpec = z.infer<typeof RubricSchema>;
 export type RuleSpec = z.infer<typeof RuleSchema>;
+export type WeightingSpec = z.infer<typeof WeightingSchema>;
 
 /** JSON Schema for editors (`moatscore schema`), generated from the zod schema so the two cannot disagree. */
 export function rubricJsonSchema(): unknown {

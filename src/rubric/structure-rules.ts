@@ -15,7 +15,10 @@ export type StructureRule = (ctx: RuleContext) => void;
 type P = (string | number)[];
 const at = (ctx: RuleContext, path: P) => ({ line: ctx.yaml.lineOf(path), path: formatPath(path) });
 
-function checkWeights(ctx: RuleContext, weights: number[], paths: P[], what: string): void {
+function checkWeights(ctx: RuleContext, written: (number | undefined)[], paths: P[], what: string): void {
+  // Elicited weights (weighting:) are checked where they are computed; here only written ones.
+  if (written.some((w) => w === undefined)) return;
+  const weights = written as number[];
   weights.forEach((w, i) => {
     if (!Number.isFinite(w)) ctx.problems.add({ code: 'rubric.bad-weight', ...at(ctx, paths[i]), message: `must be a finite number (got ${w})`, hint: 'write a weight >= 0' });
     else if (w < 0) ctx.problems.add({ code: 'rubric.negative-weight', ...at(ctx, paths[i]), message: `must be >= 0 (got ${w})`, hint: 'weights are relative importances; use 0 to switch a criterion off' });
