@@ -3,9 +3,12 @@ export const MAIN_HELP = `moatscore — competitive-positioning scoring engine
 Usage: moatscore [command] [options]
 
 Commands:
-  rank        rank alternatives (the default command)
-  validate    check every input file and report all problems at once
-  schema      print the JSON Schema of rubric files
+  rank         rank alternatives (the default command)
+  validate     check every input file and report all problems at once
+  scenarios    rank under every scenario file, side by side
+  weights      elicit weights: AHP matrix, rank order, entropy, CRITIC
+  sensitivity  how far the ranking can be trusted: sweeps, rank-reversal thresholds, SMAA
+  schema       print the JSON Schema of rubric files
 
 Options:
   -h, --help     help for moatscore or a command (moatscore rank --help)
@@ -14,6 +17,13 @@ Options:
 With no command, moatscore ranks the six NEC markets with the bundled rubric.
 Exit codes: 0 success, 1 bad input, 2 bad usage, 70 internal error.
 `;
+
+const ADJUST = `Adjusting weights (rubric mode):
+  --weight PATH=W    set a declared weight; PATH is a condition (switching-cost) or condition.criterion
+                     (trust-procurement.supplier-field); repeatable. The value replaces the declared weight as if
+                     the rubric were edited: siblings keep their proportions, then every level is renormalised.
+  --scenario NAME    apply data/scenarios/NAME.yaml (weight and indicator overrides) before --weight
+  --scenarios DIR    folder of scenario files (default data/scenarios)`;
 
 const INPUTS = `Inputs (rubric mode; each defaults to the bundled NEC file):
   --rubric FILE      rubric YAML (default rubrics/pricing-power.yaml)
@@ -24,7 +34,8 @@ const INPUTS = `Inputs (rubric mode; each defaults to the bundled NEC file):
 
 Rubric-free mode (--data without --rubric): any CSV with an id column (and optional name)
   --criteria a,b,c   columns to rank on (default: every column but id and name)
-  --weights a=2,b=1  criterion weights, normalised to sum 1 (default: equal)
+  --weights a=2,b=1  criterion weights, normalised to sum 1 (default: equal);
+                     or --weights entropy | critic for weights from the data
   --cost c,d         criteria where less is better (default: none)`;
 
 export const RANK_HELP = `Usage: moatscore rank [options]
@@ -34,10 +45,48 @@ and the binding (weakest) condition. Ties share a rank (1, 2, 2, 4).
 
 ${INPUTS}
 
+${ADJUST}
+  --show-changes     add each market's rank under the rubric's own weights and data, and its move
+
 Method and output:
   --method M     wsm | wpm | topsis | gate (default: the rubric's method; wsm without a rubric)
   --format F     table | md | json | csv (default table)
   --output FILE  write to FILE atomically instead of standard output
+  -h, --help     this help
+`;
+
+export const SCENARIOS_HELP = `Usage: moatscore scenarios [options]
+
+Ranks the markets under the rubric's own weights (base) and under every scenario file, and prints one table:
+markets as rows, the base rank and one rank column per scenario. CSV: id,base,<scenario ids…>.
+
+${INPUTS}
+  --weight PATH=W    applied to the base and every scenario alike
+  --scenarios DIR    folder of scenario files (default data/scenarios)
+  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --format F         table | md | json | csv (default table)
+  --output FILE      write to FILE atomically
+  -h, --help         this help
+
+A scenario file (YAML): id, title, rationale, weights: [{path, weight, rationale}],
+indicators: [{market, indicator, value, rationale, evidence: [fact ids]}].
+`;
+
+export const WEIGHTS_HELP = `Usage: moatscore weights ahp MATRIX.csv [--max-cr X] [--format F]
+       moatscore weights roc ID,ID,…              (most important first)
+       moatscore weights entropy|critic DATA.csv [--criteria a,b] [--cost c]
+
+ahp      weights from a pairwise comparison matrix (first row and column: criterion ids; entries 1/9…9,
+         fractions such as 1/3 allowed; reciprocal checked): principal eigenvector by power iteration,
+         λmax, consistency index CI = (λmax − n)/(n − 1) and ratio CR = CI/RI (Saaty's random index).
+         CR above 0.10 is a warning; above --max-cr an error.
+         --format json prints exactly { "weights": { "<id>": number }, "lambdaMax", "ci", "cr", "randomIndex" }.
+roc      rank-order centroid weights w_i = (1/n) Σ_{k=i..n} 1/k (Barron & Barrett 1996)
+entropy  Shannon-entropy weights over the CSV's numeric columns (Hwang & Yoon 1981)
+critic   CRITIC weights: contrast × conflict (Diakoulaki et al. 1995); --cost reverses a column
+
+  --format F     table | md | json | csv (default table)
+  --output FILE  write to FILE atomically
   -h, --help     this help
 `;
 

@@ -4,6 +4,7 @@ import { loadTable } from '../data/load-table';
 import type { Dataset } from '../model/dataset';
 import { defaultFiles, displayPath } from './paths';
 import { listOption } from './options';
+import { criticWeights, entropyWeights } from '../weights/objective';
 
 export interface InputValues {
   rubric?: string;
@@ -14,6 +15,9 @@ export interface InputValues {
   criteria?: string;
   weights?: string;
   cost?: string;
+  weight?: string[];
+  scenario?: string;
+  scenarios?: string;
 }
 
 export type Inputs =
@@ -28,7 +32,7 @@ export function isTableMode(v: InputValues): boolean {
 export function loadInputs(v: InputValues): Inputs {
   if (isTableMode(v)) return loadTableInputs(v);
   for (const opt of ['criteria', 'weights', 'cost'] as const) {
-    if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, weights and directions come from the rubric file');
+    if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, use --weight path=value to change a weight');
   }
   const d = defaultFiles();
   const customData = v.data !== undefined;
@@ -44,22 +48,31 @@ export function loadInputs(v: InputValues): Inputs {
 }
 
 function loadTableInputs(v: InputValues): Inputs {
-  for (const opt of ['dictionary', 'cells', 'evidence'] as const) {
-    if (v[opt] !== undefined) throw new UsageError('usage.rubric-only-option', `--${opt} needs --rubric`, 'rubric-free ranking reads only the CSV');
+  for (const opt of ['dictionary', 'cells', 'evidence', 'weight', 'scenario'] as const) {
+    if (v[opt] !== undefined) throw new UsageError('usage.rubric-only-option', `--${opt} needs --rubric`, opt === 'weight' ? 'in rubric-free mode use --weights a=2,b=1' : 'rubric-free ranking reads only the CSV');
   }
   const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria));
   const cost = new Set(listOption(v.cost) ?? []);
   for (const c of cost) {
     if (!criteria.includes(c)) throw new UsageError('usage.unknown-criterion', `--cost names '${c}', which is not a criterion`, `criteria: ${criteria.join(', ')}`);
   }
-  const { weights, notes } = parseWeights(v.weights, criteria);
+  const { weights, notes } = parseWeights(v.weights, criteria, dataset, cost);
   return { mode: 'table', data: dataset, criteria, weights, cost, notes };
 }
 
-/** `a=2,b=1` → weights normalised to sum 1 over `criteria`; omitted entirely → equal weights. */
-export function parseWeights(text: string | undefined, criteria: readonly string[]): { weights: Float64Array; notes: string[] } {
+/**
+ * `a=2,b=1` → weights normalised to sum 1 over `criteria`; omitted entirely → equal weights; `entropy` or `critic`
+ * → data-driven weights over the selected columns.
+ */
+export function parseWeights(text: string | undefined, criteria: readonly string[], data?: Dataset, cost: ReadonlySet<string> = new Set()): { weights: Float64Array; notes: string[] } {
   const m = criteria.length;
   if (text === undefined) return { weights: new Float64Array(m).fill(1 / m), notes: [] };
+  if ((text === 'entropy' || text === 'critic') && data) {
+    const cols = criteria.map((c) => data.numeric.get(c)!);
+    const weights = text === 'entropy' ? entropyWeights(cols) : criticWeights(cols, criteria.map((c) => !cost.has(c)));
+    if (weights.some((w) => !Number.isFinite(w))) throw new UsageError('usage.bad-weight', `--weights ${text}: the weights are undefined for this data (a column is constant or has a zero sum)`, 'drop constant columns with --criteria');
+    return { weights, notes: [`${text} weights from the data: ${criteria.map((c, j) => `${c} ${+weights[j].toFixed(4)}`).join(', ')}`] };
+  }
   const raw = new Map<string, number>();
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');

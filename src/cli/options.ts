@@ -14,6 +14,9 @@ export const INPUT_OPTIONS = {
   criteria: { type: 'string' },
   weights: { type: 'string' },
   cost: { type: 'string' },
+  weight: { type: 'string', multiple: true },
+  scenario: { type: 'string' },
+  scenarios: { type: 'string' },
 } as const satisfies OptionSpec;
 
 export const OUTPUT_OPTIONS = {

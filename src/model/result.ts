@@ -45,4 +45,13 @@ export interface RankResult {
   readonly criteria: readonly CriterionResult[];
   readonly weightsNormalised: boolean;
   readonly notes: readonly string[];
+  /** With --show-changes: each alternative's rank under the rubric's own weights and data, by id. */
+  readonly baseRanks?: Readonly<Record<string, number>>;
+  /** The scenario applied, if any. */
+  readonly scenario?: string;
+}
+
+/** Places moved since the base ranking: +2 is two places up. */
+export function rankMove(r: RankResult, id: string, rank: number): number | undefined {
+  return r.baseRanks ? r.baseRanks[id] - rank : undefined;
 }

@@ -4,7 +4,7 @@ import { machineNumber, type Renderer } from './renderer';
 /**
  * The stable JSON schema (README "JSON output"):
  * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding }],
- *   scoreMeaning, weightsNormalised, notes, gated }
+ *   scoreMeaning, weightsNormalised, notes, gated, [scenario], [changes: { <id>: { baseRank, move } }] }
  * `rubric` is the rubric id, or null in rubric-free mode (where conditions is {} and tier and binding are null).
  */
 export class JsonRenderer implements Renderer {
@@ -23,6 +23,8 @@ export class JsonRenderer implements Renderer {
       weightsNormalised: r.weightsNormalised,
       notes: r.notes,
       gated: r.ranking.filter((a) => a.gated).map((a) => a.id),
+      ...(r.scenario ? { scenario: r.scenario } : {}),
+      ...(r.baseRanks ? { changes: Object.fromEntries(r.ranking.map((a) => [a.id, { baseRank: r.baseRanks![a.id], move: r.baseRanks![a.id] - a.rank }])) } : {}),
     };
     return JSON.stringify(doc, null, 2) + '\n';
   }

@@ -1,4 +1,4 @@
-import type { RankResult } from '../model/result';
+import { rankMove, type RankResult } from '../model/result';
 import { footnotes, type Renderer, type RenderOptions } from './renderer';
 
 const TIER_COLOURS: Readonly<Record<number, string>> = { 0: '\x1b[32m', 1: '\x1b[33m', 2: '\x1b[31m' };
@@ -7,12 +7,15 @@ const TIER_COLOURS: Readonly<Record<number, string>> = { 0: '\x1b[32m', 1: '\x1b
 export function tableCells(r: RankResult): { head: string[]; rows: string[][]; numeric: boolean[] } {
   const head = ['rank', 'id', 'name', 'score', ...r.conditionIds];
   if (r.rubric) head.push('tier', 'binding');
+  if (r.baseRanks) head.push('base', 'move');
   const rows = r.ranking.map((a) => {
     const row = [String(a.rank), a.id, a.name, a.score.toFixed(3) + (a.gated ? '*' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
     if (r.rubric) row.push(a.tier ?? '', a.binding ?? '');
+    const move = rankMove(r, a.id, a.rank);
+    if (move !== undefined) row.push(String(r.baseRanks![a.id]), move > 0 ? `+${move}` : move < 0 ? String(move) : '=');
     return row;
   });
-  const numeric = head.map((h, k) => k === 0 || k === 3 || (k > 3 && k < 4 + r.conditionIds.length));
+  const numeric = head.map((h, k) => k === 0 || k === 3 || (k > 3 && k < 4 + r.conditionIds.length) || h === 'base' || h === 'move');
   return { head, rows, numeric };
 }
 
