@@ -107,3 +107,30 @@ can complete and check rubric YAML (add "# yaml-language-server: $schema=rubric.
   --output FILE  write to FILE atomically instead of standard output
   -h, --help     this help
 `;
+
+export const SENSITIVITY_HELP = `Usage: moatscore sensitivity [sweep|thresholds|smaa] [options]
+
+How far the ranking can be trusted. With no analysis named, runs all three.
+
+  sweep        for each condition weight (the others rescaled proportionally): the interval over which the ranking
+               holds and the weight at which each pair swaps — closed form for wsm, numeric for the other methods
+  thresholds   rank-reversal thresholds (Triantaphyllou & Sánchez 1997): for each criterion weight, the smallest
+               absolute and relative change that reverses any pair, and the most critical criterion
+  smaa         SMAA-2 (Lahdelma & Salminen 2001): weights uniform on the simplex (and values inside the data's
+               low/high ranges): rank acceptability b1…bN, central weights, confidence factors, pairwise winning
+
+SMAA options:
+  --samples N        number of samples (default 10000, which bounds each index's 95% error by ±0.0098)
+  --seed S           seed of the random stream (default 20261121); the same seed gives byte-identical output
+  --sampler K        dirichlet (default) | sorted — two exact ways to sample the simplex
+  --level L          conditions (default: sample condition weights, keep criterion weights inside each condition)
+                     | criteria (sample global criterion weights)
+  --fixed-values     do not sample indicator values inside their low/high ranges
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank: the analysis starts from the adjusted weights
+  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --format F         table | md | json | csv (csv needs one named analysis; smaa's rows: id,b1…bN,confidence,cw_<id>…)
+  --output FILE      write to FILE atomically
+  -h, --help         this help
+`;

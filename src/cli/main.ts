@@ -9,6 +9,7 @@ import { validate } from './commands/validate';
 import { schema } from './commands/schema';
 import { scenarios } from './commands/scenarios';
 import { weights } from './commands/weights';
+import { sensitivity } from './commands/sensitivity';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
@@ -21,7 +22,7 @@ function version(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, schema, scenarios, weights };
+export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, schema };
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
 export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {

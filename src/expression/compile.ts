@@ -53,7 +53,7 @@ export class ExpressionError extends Error {
 export const EXPRESSION_LIMITS = { maxLength: 2000, maxDepth: 32, maxNodes: 400 } as const;
 
 type Fn = (args: number[]) => number;
-interface FnSpec { readonly min: number; readonly max: number; readonly fn: Fn }
+interface FnSpec { readonly min: number; readonly max: number; readonly fn: Fn; readonly unary?: (x: number) => number }
 
 function roundHalfAway(x: number, digits = 0): number {
   const f = 10 ** digits;
@@ -61,19 +61,19 @@ function roundHalfAway(x: number, digits = 0): number {
 }
 
 export const FUNCTIONS: Readonly<Record<string, FnSpec>> = {
-  min: { min: 1, max: 64, fn: (a) => Math.min(...a) },
-  max: { min: 1, max: 64, fn: (a) => Math.max(...a) },
-  abs: { min: 1, max: 1, fn: (a) => Math.abs(a[0]) },
-  sqrt: { min: 1, max: 1, fn: (a) => Math.sqrt(a[0]) },
-  exp: { min: 1, max: 1, fn: (a) => Math.exp(a[0]) },
-  log: { min: 1, max: 2, fn: (a) => (a.length === 2 ? Math.log(a[0]) / Math.log(a[1]) : Math.log(a[0])) },
-  log10: { min: 1, max: 1, fn: (a) => Math.log10(a[0]) },
-  log2: { min: 1, max: 1, fn: (a) => Math.log2(a[0]) },
+  min: { min: 1, max: 64, fn: (a) => Math.min(...a), unary: (x) => x },
+  max: { min: 1, max: 64, fn: (a) => Math.max(...a), unary: (x) => x },
+  abs: { min: 1, max: 1, fn: (a) => Math.abs(a[0]), unary: Math.abs },
+  sqrt: { min: 1, max: 1, fn: (a) => Math.sqrt(a[0]), unary: Math.sqrt },
+  exp: { min: 1, max: 1, fn: (a) => Math.exp(a[0]), unary: Math.exp },
+  log: { min: 1, max: 2, fn: (a) => (a.length === 2 ? Math.log(a[0]) / Math.log(a[1]) : Math.log(a[0])), unary: Math.log },
+  log10: { min: 1, max: 1, fn: (a) => Math.log10(a[0]), unary: Math.log10 },
+  log2: { min: 1, max: 1, fn: (a) => Math.log2(a[0]), unary: Math.log2 },
   pow: { min: 2, max: 2, fn: (a) => a[0] ** a[1] },
-  round: { min: 1, max: 2, fn: (a) => roundHalfAway(a[0], a[1] ?? 0) },
-  floor: { min: 1, max: 1, fn: (a) => Math.floor(a[0]) },
-  ceil: { min: 1, max: 1, fn: (a) => Math.ceil(a[0]) },
-  sign: { min: 1, max: 1, fn: (a) => Math.sign(a[0]) },
+  round: { min: 1, max: 2, fn: (a) => roundHalfAway(a[0], a.length > 1 ? a[1] : 0), unary: (x) => roundHalfAway(x, 0) },
+  floor: { min: 1, max: 1, fn: (a) => Math.floor(a[0]), unary: Math.floor },
+  ceil: { min: 1, max: 1, fn: (a) => Math.ceil(a[0]), unary: Math.ceil },
+  sign: { min: 1, max: 1, fn: (a) => Math.sign(a[0]), unary: Math.sign },
   clamp: { min: 3, max: 3, fn: (a) => Math.min(Math.max(a[0], a[1]), a[2]) },
 };
 
@@ -95,7 +95,14 @@ const COMPARE: Readonly<Record<string, (a: number, b: number) => boolean>> = {
 };
 
 type Ev = (frame: Frame, row: number) => Value;
-interface Typed { readonly type: ValueType; readonly ev: Ev; readonly category?: SymbolInfo; readonly literal?: Value }
+interface Typed {
+  readonly type: ValueType;
+  readonly ev: Ev;
+  readonly category?: SymbolInfo;
+  readonly literal?: Value;
+  /** A numeric symbol's frame slot, so `x <= 3` can read the column directly. */
+  readonly slot?: number;
+}
 
 /** Converts an indicator or condition id to the name expressions use for it: `credible-suppliers` → `credible_suppliers`. */
 export function symbolName(id: string): string {
@@ -155,7 +162,7 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
     switch (node.type) {
       case 'ConstantNode': {
         const v = n.value;
-        if (typeof v === 'number') return { type: 'number', ev: () => v };
+        if (typeof v === 'number') return { type: 'number', ev: () => v, literal: v };
         if (typeof v === 'string') return { type: 'string', ev: () => v, literal: v };
         if (typeof v === 'boolean') return { type: 'boolean', ev: () => v };
         return fail('expression.forbidden', `the constant ${String(v)} is not allowed`, 'use numbers, "text" or true/false');
@@ -166,7 +173,7 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         if (sym) {
           if (!used.includes(name)) used.push(name);
           const slot = sym.slot;
-          if (sym.type === 'number') return { type: 'number', ev: (f, i) => (f[slot] as ArrayLike<number>)[i] };
+          if (sym.type === 'number') return { type: 'number', ev: (f, i) => (f[slot] as ArrayLike<number>)[i], slot };
           if (sym.type === 'string') return { type: 'string', ev: (f, i) => (f[slot] as readonly string[])[i], category: sym };
           return { type: 'boolean', ev: (f, i) => (f[slot] as ArrayLike<number>)[i] !== 0 };
         }
@@ -201,6 +208,17 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         args.forEach((a, k) => need(a, 'number', `argument ${k + 1} of ${name}`));
         const evs = args.map((a) => a.ev);
         const fn = spec.fn;
+        // Fixed arities get closures that build no argument array: rules run per row, SMAA per sampled row.
+        if (evs.length === 1 && spec.unary) {
+          const [a] = evs;
+          const u = spec.unary;
+          return { type: 'number', ev: (f, i) => u(a(f, i) as number) };
+        }
+        if (evs.length === 2) {
+          const [a, b] = evs;
+          const buf = [0, 0];
+          return { type: 'number', ev: (f, i) => { buf[0] = a(f, i) as number; buf[1] = b(f, i) as number; return fn(buf); } };
+        }
         return { type: 'number', ev: (f, i) => fn(evs.map((e) => e(f, i) as number)) };
       }
       default:
@@ -230,6 +248,15 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
       if (Object.prototype.hasOwnProperty.call(COMPARE, fn)) {
         need(a, 'number', `the left side of ${op}`);
         need(b, 'number', `the right side of ${op}`);
+        // The common table-row shape `indicator <op> number` reads the column directly (same result, one closure).
+        if (a.slot !== undefined && typeof b.literal === 'number') {
+          const s = a.slot;
+          const c = b.literal;
+          if (fn === 'smaller') return { type: 'boolean', ev: (f, i) => (f[s] as ArrayLike<number>)[i] < c };
+          if (fn === 'smallerEq') return { type: 'boolean', ev: (f, i) => (f[s] as ArrayLike<number>)[i] <= c };
+          if (fn === 'larger') return { type: 'boolean', ev: (f, i) => (f[s] as ArrayLike<number>)[i] > c };
+          return { type: 'boolean', ev: (f, i) => (f[s] as ArrayLike<number>)[i] >= c };
+        }
         const k = COMPARE[fn];
         return { type: 'boolean', ev: (f, i) => k(a.ev(f, i) as number, b.ev(f, i) as number) };
       }

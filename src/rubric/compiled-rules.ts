@@ -110,13 +110,11 @@ export function tableRule(rows: readonly TableRow[], hit: 'first' | 'unique' | '
         let first = -1;
         let count = 0;
         let acc = aggregate === 'min' ? Infinity : aggregate === 'max' ? -Infinity : 0;
-        const matched: number[] = [];
         for (let r = 0; r < rows.length; r++) {
           if (!rows[r].when.evaluate(frame, i)) continue;
           count++;
           if (first < 0) first = r;
           if (hit === 'first') break;
-          matched.push(r + 1);
           if (hit === 'collect') {
             const v = rows[r].score.value(frame, i);
             acc = aggregate === 'sum' ? acc + v : aggregate === 'min' ? Math.min(acc, v) : Math.max(acc, v);
@@ -129,6 +127,8 @@ export function tableRule(rows: readonly TableRow[], hit: 'first' | 'unique' | '
           continue;
         }
         if (hit === 'unique' && count > 1) {
+          // Only on the error path: which rows matched.
+          const matched = rows.map((row, r) => (row.when.evaluate(frame, i) ? r + 1 : 0)).filter((r) => r > 0);
           problems.add({ code: 'rule.overlap', ...place(loc, ids[i]), message: `rows ${matched.join(' and ')} all match ${values(frame, i)} under hit: unique`, hint: 'make the row conditions exclusive, or use hit: first' });
         }
         fired[i] = hit === 'collect' ? COLLECTED : first;

@@ -1,0 +1,140 @@
+import { UsageError } from '../../errors/problem';
+import { sensitivityModel } from '../../analysis/sensitivity-model';
+import { smaa, SMAA_DEFAULTS, type SmaaResult } from '../../analysis/smaa';
+import { sweep, type SweepResult } from '../../analysis/sweep';
+import { thresholds, type ThresholdResult } from '../../analysis/thresholds';
+import { gridFormat, renderGrid, type Grid } from '../../render/grid';
+import type { FormatId } from '../../render/renderer';
+import type { Command } from '../command';
+import { SENSITIVITY_HELP } from '../help';
+import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
+import { setupRubricRun } from '../setup';
+
+const ANALYSES = ['sweep', 'thresholds', 'smaa'] as const;
+type Analysis = (typeof ANALYSES)[number];
+
+const f4 = (x: number) => Number(x.toFixed(4));
+
+export function sweepGrid(r: SweepResult): Grid {
+  const nearest = (c: SweepResult['conditions'][number], below: boolean) => {
+    const s = below ? [...c.swaps].reverse().find((x) => x.weight < c.weight) : c.swaps.find((x) => x.weight > c.weight);
+    return s ? `${s.after} at ${s.weight.toFixed(4)}` : '—';
+  };
+  return {
+    title: `One-way weight sweeps (${r.method}, ${r.exact ? 'closed form' : 'numeric'}): each condition weight from 0 to 1, the others rescaled proportionally`,
+    head: ['condition', 'weight', 'holds_from', 'holds_to', 'next_swap_down', 'next_swap_up'],
+    rows: r.conditions.map((c) => [c.condition, c.weight, c.holdsFrom, c.holdsTo, nearest(c, true), nearest(c, false)]),
+    notes: ['holds_from … holds_to: the interval of the weight over which the current ranking is unchanged.'],
+  };
+}
+
+function sweepSwapsGrid(r: SweepResult): Grid {
+  return {
+    title: 'Every pair swap along the sweeps',
+    head: ['condition', 'at_weight', 'before', 'after'],
+    rows: r.conditions.flatMap((c) => c.swaps.map((s) => [c.condition, s.weight, s.before, s.after])),
+  };
+}
+
+function sweepCsv(r: SweepResult): Grid {
+  return {
+    head: ['condition', 'weight', 'holds_from', 'holds_to', 'swap_at', 'before', 'after'],
+    rows: r.conditions.flatMap((c) => (c.swaps.length ? c.swaps.map((s) => [c.condition, c.weight, c.holdsFrom, c.holdsTo, s.weight, s.before, s.after]) : [[c.condition, c.weight, c.holdsFrom, c.holdsTo, '', '', '']])),
+  };
+}
+
+export function thresholdGrid(r: ThresholdResult): Grid {
+  return {
+    title: `Rank-reversal thresholds (Triantaphyllou & Sánchez 1997; ${r.method}, ${r.exact ? 'closed form' : 'numeric'}): smallest change of one criterion weight that reverses any pair`,
+    head: ['criterion', 'weight', 'delta', 'percent', 'pair'],
+    rows: r.criteria.map((c) => [c.criterion, c.weight, c.delta ?? '—', c.percent ?? '—', c.pair ? `${c.pair[0]} > ${c.pair[1]}` : '—']),
+    notes: [
+      `Most critical criterion: ${r.mostCritical ?? 'none'} (smallest absolute change); ${r.mostCriticalRelative ?? 'none'} (smallest relative change).`,
+      'delta is the change of the global weight (the others unchanged, then renormalised); percent = delta / weight × 100.',
+    ],
+  };
+}
+
+export function smaaGrid(r: SmaaResult): Grid {
+  const n = r.ids.length;
+  return {
+    title: `SMAA-2 (Lahdelma & Salminen 2001): ${r.samples.toLocaleString('en')} samples, seed ${r.seed}`,
+    head: ['id', ...Array.from({ length: n }, (_, k) => `b${k + 1}`), 'confidence', ...r.weightIds.map((w) => `cw_${w}`)],
+    rows: r.ids.map((id, i) => [id, ...r.acceptability[i], r.confidence[i] ?? '—', ...r.weightIds.map((_, k) => r.centralWeights[i]?.[k] ?? '—')]),
+    notes: [
+      `b1…b${n}: rank acceptability (share of samples at each rank); confidence: share of value samples ranked first under the central weights cw_*.`,
+      `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler}); values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
+      `95% error bound of every index: ±${r.errorBound.toFixed(4)} (1.96·sqrt(1/(4N)) for N = ${r.samples}).`,
+    ],
+  };
+}
+
+function winningGrid(r: SmaaResult): Grid {
+  return { title: 'Pairwise winning indices c(row, column): share of samples where row scores above column', head: ['id', ...r.ids], rows: r.ids.map((id, i) => [id, ...r.winning[i]]) };
+}
+
+function parsePositiveInt(name: string, text: string | undefined, dflt: number): number {
+  if (text === undefined) return dflt;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError('usage.bad-option', `--${name} ${text} is not a positive integer`, `write --${name} ${dflt}`);
+  return Number(text);
+}
+
+export const sensitivity: Command = (args, _io, plugins) => {
+  const { values, positionals } = parseOptions(args, {
+    ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION,
+    samples: { type: 'string' }, seed: { type: 'string' }, sampler: { type: 'string' }, level: { type: 'string' }, 'fixed-values': { type: 'boolean' },
+  }, 'sensitivity');
+  if (values.help) return { stdout: SENSITIVITY_HELP };
+  const format: FormatId = gridFormat(values.format);
+  if (positionals.length > 1) throw new UsageError('usage.bad-argument', `sensitivity takes one analysis, got ${positionals.join(' ')}`, `choose one of: ${ANALYSES.join(', ')}`);
+  const which = positionals[0] as Analysis | undefined;
+  if (which !== undefined && !ANALYSES.includes(which)) throw new UsageError('usage.unknown-command', `unknown analysis '${which}'`, `choose one of: ${ANALYSES.join(', ')}`);
+  const run = [...(which ? [which] : ANALYSES)];
+  if (format === 'csv' && run.length > 1) throw new UsageError('usage.bad-option', 'CSV holds one table: name the analysis', 'moatscore sensitivity sweep|thresholds|smaa --format csv');
+  const samples = parsePositiveInt('samples', values.samples, SMAA_DEFAULTS.samples);
+  const seed = values.seed === undefined ? SMAA_DEFAULTS.seed : /^\d+$/.test(values.seed) && Number(values.seed) <= 0xffffffff ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer from 0 to 4294967295`, 'write --seed 42'); })();
+  const sampler = (values.sampler ?? SMAA_DEFAULTS.sampler) as 'dirichlet' | 'sorted';
+  if (sampler !== 'dirichlet' && sampler !== 'sorted') throw new UsageError('usage.bad-option', `--sampler ${values.sampler} is not known`, 'choose dirichlet or sorted');
+  const level = (values.level ?? SMAA_DEFAULTS.level) as 'conditions' | 'criteria';
+  if (level !== 'conditions' && level !== 'criteria') throw new UsageError('usage.bad-option', `--level ${values.level} is not known`, 'choose conditions or criteria');
+
+  const setup = setupRubricRun(values, plugins);
+  if (setup.mode === 'table') throw new UsageError('usage.rubric-only-option', 'sensitivity needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
+  const model = sensitivityModel(setup.rubric, setup.data, setup.method.id, setup.project.dictionary);
+  const results: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: SmaaResult } = {};
+  if (run.includes('sweep')) results.sweep = sweep(model);
+  if (run.includes('thresholds')) results.thresholds = thresholds(model);
+  if (run.includes('smaa')) results.smaa = smaa(model, { samples, seed, sampler, level, values: !values['fixed-values'] });
+
+  if (format === 'json') return { output: JSON.stringify(toJson(results), null, 2) + '\n' };
+  if (format === 'csv') {
+    const g = results.sweep ? sweepCsv(results.sweep) : results.thresholds ? thresholdGrid(results.thresholds) : smaaGrid(results.smaa!);
+    return { output: renderGrid(g, 'csv') };
+  }
+  const grids: Grid[] = [];
+  if (results.sweep) grids.push(sweepGrid(results.sweep), sweepSwapsGrid(results.sweep));
+  if (results.thresholds) grids.push(thresholdGrid(results.thresholds));
+  if (results.smaa) grids.push(smaaGrid(results.smaa), winningGrid(results.smaa));
+  const head = `Sensitivity of ${setup.rubric.title} — method ${setup.method.id}${setup.scenario ? `, scenario ${setup.scenario}` : ''}${setup.overrides.length ? `, weights overridden: ${setup.overrides.join(', ')}` : ''}\n\n`;
+  return { output: head + grids.map((g) => renderGrid(g, format, 4)).join('\n') };
+};
+
+function toJson(r: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: SmaaResult }): unknown {
+  const num = (x: number) => Number(x.toPrecision(12));
+  const out: Record<string, unknown> = {};
+  if (r.sweep) out.sweep = { ...r.sweep, conditions: r.sweep.conditions.map((c) => ({ ...c, weight: num(c.weight), holdsFrom: num(c.holdsFrom), holdsTo: num(c.holdsTo), swaps: c.swaps.map((s) => ({ ...s, weight: num(s.weight) })) })) };
+  if (r.thresholds) out.thresholds = { ...r.thresholds, criteria: r.thresholds.criteria.map((c) => ({ ...c, weight: num(c.weight), delta: c.delta === null ? null : num(c.delta), percent: c.percent === null ? null : num(c.percent) })) };
+  if (r.smaa) {
+    const s = r.smaa;
+    out.smaa = {
+      samples: s.samples, seed: s.seed, level: s.level, sampler: s.sampler, valuesSampled: s.valuesSampled, uncertainIndicators: s.uncertainIndicators,
+      errorBound: num(s.errorBound), weightIds: s.weightIds,
+      alternatives: s.ids.map((id, i) => ({
+        id, acceptability: [...s.acceptability[i]].map(num), confidence: s.confidence[i] === null ? null : num(s.confidence[i]!),
+        centralWeights: s.centralWeights[i] ? Object.fromEntries(s.weightIds.map((w, k) => [w, num(s.centralWeights[i]![k])])) : null,
+        winning: Object.fromEntries(s.ids.map((o, k) => [o, num(s.winning[i][k])])),
+      })),
+    };
+  }
+  return out;
+}
