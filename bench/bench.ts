@@ -5,11 +5,17 @@
  *     beside the pandas + NumPy reference (../shared/bench/reference.py topsis …), and their ratio (target <= 1.0);
  *     the two rankings are checked to agree.
  *  2. Cold start of the default `moatscore rank` beside `node -e 0` (target < 0.3 s).
+ *  3. SMAA with 100,000 samples on the six NEC markets (target < 0.5 s), in process and through the CLI, with the
+ *     number of garbage collections during the sampling: a loop that allocated per sample would show hundreds.
  * Usage: npm run bench [-- --rows N --cols M --runs K]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { defaultFiles } from '../src/cli/paths';
+import { loadProject } from '../src/load-project';
+import { sensitivityModel } from '../src/analysis/sensitivity-model';
+import { smaa } from '../src/analysis/smaa';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -98,6 +104,38 @@ function main(): void {
   console.log(`   node -e 0                                              ${fmt(median(node0))} s`);
   console.log(`   moatscore rank (default NEC ranking)                   ${fmt(median(cold))} s   (target < 0.300 s)`);
   console.log(`   moatscore rank minus node -e 0                         ${fmt(median(cold) - median(node0))} s`);
+
+  const project = loadProject(defaultFiles());
+  const model = sensitivityModel(project.rubric, project.data, 'gate', project.dictionary);
+  const timeSmaa = (values: boolean) => {
+    const t: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const t0 = process.hrtime.bigint();
+      smaa(model, { samples: 100_000, seed: 20261121 + k, sampler: 'dirichlet', level: 'conditions', values });
+      t.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+    return median(t);
+  };
+  smaa(model, { samples: 20_000, seed: 1, sampler: 'dirichlet', level: 'conditions', values: true }); // warm-up
+  const withValues = timeSmaa(true);
+  const weightsOnly = timeSmaa(false);
+  // Garbage collections counted by V8 itself (--trace-gc) in a child running the bundled library: a loop that
+  // allocated per sample would collect about ten times as often at 100,000 samples as at 10,000.
+  const gcCount = (samples: number, values: boolean) => {
+    const script = `const m=require(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});const p=m.loadProject(m.defaultFiles());` +
+      `const s=m.sensitivityModel(p.rubric,p.data,'gate',p.dictionary);m.smaa(s,{samples:${samples},seed:1,sampler:'dirichlet',level:'conditions',values:${values}});`;
+    const base = spawnSync(process.execPath, ['--trace-gc', '-e', script.replace(/m\.smaa\(.*$/, '')], { encoding: 'utf8' }).stdout.split('\n').filter((l) => /Scavenge|Mark-Compact/.test(l)).length;
+    const run = spawnSync(process.execPath, ['--trace-gc', '-e', script], { encoding: 'utf8' }).stdout.split('\n').filter((l) => /Scavenge|Mark-Compact/.test(l)).length;
+    return run - base;
+  };
+  const cliSmaa: number[] = [];
+  for (let k = 0; k < RUNS; k++) cliSmaa.push(timed(process.execPath, [BIN, 'sensitivity', 'smaa', '--samples', '100000', '--format', 'csv', '--output', join(OUT, 'smaa.csv')]).s);
+  console.log(`\n3. SMAA-2, 100,000 samples, six NEC markets, gate (target < 0.500 s)`);
+  console.log(`   weights and indicator values sampled, in process       ${fmt(withValues)} s`);
+  console.log(`   weights only, in process                               ${fmt(weightsOnly)} s`);
+  console.log(`   garbage collections during SMAA, weights only          ${gcCount(10_000, false)} at 10,000 samples, ${gcCount(100_000, false)} at 100,000`);
+  console.log(`   garbage collections during SMAA, values sampled        ${gcCount(10_000, true)} at 10,000 samples, ${gcCount(100_000, true)} at 100,000 (rules score batches of 1,000)`);
+  console.log(`   moatscore sensitivity smaa --samples 100000 (CLI)      ${fmt(median(cliSmaa))} s   (includes start-up and loading)`);
 }
 
 main();

@@ -34,6 +34,7 @@ export interface SweepResult {
  * 1e-10.
  */
 export const GRID = 400;
+const EDGE = 1e-7;
 
 export function sweep(m: SensitivityModel): SweepResult {
   const exact = m.method === 'wsm';
@@ -130,7 +131,10 @@ function sweepNumeric(m: SensitivityModel, c: number): ConditionSweep {
           if (state(at(mid), i, k) === a) lo = mid;
           else hi = mid;
         }
-        swaps.push({ weight: (lo + hi) / 2, pair: [m.ids[i], m.ids[k]], before: describe(i, k, a), after: describe(i, k, b) });
+        const t = (lo + hi) / 2;
+        // As in the closed form, only changes strictly inside (0, 1) count: at the ends a single condition decides
+        // and markets equal on it merely tie.
+        if (t > EDGE && t < 1 - EDGE) swaps.push({ weight: t, pair: [m.ids[i], m.ids[k]], before: describe(i, k, a), after: describe(i, k, b) });
         prev[i * n + k] = b;
       }
     }
