@@ -13,14 +13,17 @@ export interface Grid {
   readonly notes?: readonly string[];
 }
 
+/** The cell that means "no value": shown as — in tables, written empty in CSV and null in JSON. */
+export const NONE = '—';
+
 const text = (c: CsvCell, digits: number) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(digits)) : c);
 
 export function renderGrid(g: Grid, format: FormatId, digits = 3): string {
   switch (format) {
     case 'csv':
-      return writeCsv([g.head, ...g.rows.map((r) => r.map((c) => (typeof c === 'number' ? Number(c.toPrecision(12)) : c)))]);
+      return writeCsv([g.head, ...g.rows.map((r) => r.map((c) => (typeof c === 'number' ? Number(c.toPrecision(12)) : c === NONE ? '' : c)))]);
     case 'json':
-      return JSON.stringify(g.rows.map((r) => Object.fromEntries(g.head.map((h, k) => [h, typeof r[k] === 'number' ? Number((r[k] as number).toPrecision(12)) : r[k]]))), null, 2) + '\n';
+      return JSON.stringify(g.rows.map((r) => Object.fromEntries(g.head.map((h, k) => [h, typeof r[k] === 'number' ? Number((r[k] as number).toPrecision(12)) : r[k] === NONE ? null : r[k]]))), null, 2) + '\n';
     case 'md': {
       const esc = (s: string) => s.replace(/\|/g, '\\|');
       const numeric = g.head.map((_, k) => g.rows.length > 0 && g.rows.every((r) => typeof r[k] === 'number'));

@@ -3,7 +3,7 @@ import { sensitivityModel } from '../../analysis/sensitivity-model';
 import { smaa, SMAA_DEFAULTS, type SmaaResult } from '../../analysis/smaa';
 import { sweep, type SweepResult } from '../../analysis/sweep';
 import { thresholds, type ThresholdResult } from '../../analysis/thresholds';
-import { gridFormat, renderGrid, type Grid } from '../../render/grid';
+import { gridFormat, NONE, renderGrid, type Grid } from '../../render/grid';
 import type { FormatId } from '../../render/renderer';
 import type { Command } from '../command';
 import { SENSITIVITY_HELP } from '../help';
@@ -18,7 +18,7 @@ const f4 = (x: number) => Number(x.toFixed(4));
 export function sweepGrid(r: SweepResult): Grid {
   const nearest = (c: SweepResult['conditions'][number], below: boolean) => {
     const s = below ? [...c.swaps].reverse().find((x) => x.weight < c.weight) : c.swaps.find((x) => x.weight > c.weight);
-    return s ? `${s.after} at ${s.weight.toFixed(4)}` : '—';
+    return s ? `${s.after} at ${s.weight.toFixed(4)}` : NONE;
   };
   return {
     title: `One-way weight sweeps (${r.method}, ${r.exact ? 'closed form' : 'numeric'}): each condition weight from 0 to 1, the others rescaled proportionally`,
@@ -47,7 +47,7 @@ export function thresholdGrid(r: ThresholdResult): Grid {
   return {
     title: `Rank-reversal thresholds (Triantaphyllou & Sánchez 1997; ${r.method}, ${r.exact ? 'closed form' : 'numeric'}): smallest change of one criterion weight that reverses any pair`,
     head: ['criterion', 'weight', 'delta', 'percent', 'pair'],
-    rows: r.criteria.map((c) => [c.criterion, c.weight, c.delta ?? '—', c.percent ?? '—', c.pair ? `${c.pair[0]} > ${c.pair[1]}` : '—']),
+    rows: r.criteria.map((c) => [c.criterion, c.weight, c.delta ?? NONE, c.percent ?? NONE, c.pair ? `${c.pair[0]} > ${c.pair[1]}` : NONE]),
     notes: [
       `Most critical criterion: ${r.mostCritical ?? 'none'} (smallest absolute change); ${r.mostCriticalRelative ?? 'none'} (smallest relative change).`,
       'delta is the change of the global weight (the others unchanged, then renormalised); percent = delta / weight × 100.',
@@ -60,7 +60,7 @@ export function smaaGrid(r: SmaaResult): Grid {
   return {
     title: `SMAA-2 (Lahdelma & Salminen 2001): ${r.samples.toLocaleString('en')} samples, seed ${r.seed}`,
     head: ['id', ...Array.from({ length: n }, (_, k) => `b${k + 1}`), 'confidence', ...r.weightIds.map((w) => `cw_${w}`)],
-    rows: r.ids.map((id, i) => [id, ...r.acceptability[i], r.confidence[i] ?? '—', ...r.weightIds.map((_, k) => r.centralWeights[i]?.[k] ?? '—')]),
+    rows: r.ids.map((id, i) => [id, ...r.acceptability[i], r.confidence[i] ?? NONE, ...r.weightIds.map((_, k) => r.centralWeights[i]?.[k] ?? NONE)]),
     notes: [
       `b1…b${n}: rank acceptability (share of samples at each rank); confidence: share of value samples ranked first under the central weights cw_*.`,
       `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler}); values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
