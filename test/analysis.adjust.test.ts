@@ -105,3 +105,14 @@ indicators:
     }
   });
 });
+
+describe('data-driven weights in rubric-free mode', () => {
+  it('--weights entropy uses the entropy weights of the selected columns (by hand: a constant column gets 0)', () => {
+    const dir = fixture({ 't.csv': 'id,flat,b\nx,2,1\ny,2,3\n' });
+    const r = cli(['rank', '--data', join(dir, 't.csv'), '--weights', 'entropy', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // flat has weight 0, so wsm = b/max b: y 1, x 1/3.
+    expect(r.stdout).toBe('rank,id,name,score\n1,y,y,1\n2,x,x,0.333333333333\n');
+    expect(cli(['rank', '--data', join(dir, 't.csv'), '--weights', 'entropy']).stdout).toContain('entropy weights from the data: flat 0, b 1');
+  });
+});
