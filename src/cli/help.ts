@@ -8,6 +8,10 @@ Commands:
   scenarios    rank under every scenario file, side by side
   weights      elicit weights: AHP matrix, rank order, entropy, CRITIC
   sensitivity  how far the ranking can be trusted: sweeps, rank-reversal thresholds, SMAA
+  compare      markets side by side, criterion by criterion, with what decides the gap
+  explain      one market's score traced down to the rules and the cited evidence
+  export       scorecards as CSV (long or wide) with provenance
+  diff         compare two exported scorecards: rank moves, score and contribution changes
   schema       print the JSON Schema of rubric files
 
 Options:
@@ -133,4 +137,64 @@ ${INPUTS}
   --format F         table | md | json | csv (csv needs one named analysis; smaa's rows: id,b1…bN,confidence,cw_<id>…)
   --output FILE      write to FILE atomically
   -h, --help         this help
+`;
+
+export const COMPARE_HELP = `Usage: moatscore compare MARKET MARKET [MARKET…] [options]
+
+One column per market; rows for score, rank, tier, binding, each condition score, and for each criterion its
+indicator values, the rule that fired, its score, global weight and weighted contribution. With two markets, a
+delta column (first − second) and the criteria that decide the gap, by difference in weighted contribution.
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
+  --format F     table | md | json | csv (default table)
+  --output FILE  write to FILE atomically
+  -h, --help     this help
+`;
+
+export const EXPLAIN_HELP = `Usage: moatscore explain MARKET [options]
+
+The full trace of one market, top down: score and method → each condition → each criterion → the rule that fired
+(its band or table row and expression, with the values substituted) → score × weight = contribution → the
+indicator values with their low/high range → the analyst's rationale and the evidence facts (id, paraphrase,
+source document and section).
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
+  --format F     table (text for people, the default) | json (for tools)
+  --output FILE  write to FILE atomically
+  -h, --help     this help
+`;
+
+export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance header|file|none] [--bom] [--output FILE]
+
+Scorecards as CSV (RFC 4180, written with csv-stringify's rules).
+  --shape long         one row per market × criterion (default): market, name, condition, criterion, indicators,
+                       values, rule, criterion_score, condition_weight, criterion_weight, global_weight,
+                       contribution, condition_score, score, rank, tier, evidence
+  --shape wide         one row per market: rank, score, tier, binding, one column per criterion and condition score
+  --provenance header  "# key: value" lines before the CSV (default): engine version, rubric and data files with
+                       their SHA-256, method, overrides, scenario, seed; csv-parse skips them with comment: '#'
+  --provenance file    the same in OUTPUT.provenance.txt (needs --output)
+  --provenance none    no provenance
+  --bom                start with a UTF-8 byte-order mark, for spreadsheet programs that need one
+
+Text cells a spreadsheet would run as a formula (starting with = + - @ tab or CR, or a quote) get a leading '
+(OWASP); numbers, negative ones included, stay numbers. Under wsm each market's contributions sum to its score.
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
+  --output FILE  write to FILE atomically
+  -h, --help     this help
+`;
+
+export const DIFF_HELP = `Usage: moatscore diff OLD.csv NEW.csv [--format F] [--output FILE]
+
+Compares two scorecards written by moatscore export (say, before and after a weight change): rank moves and score
+changes per market, and the criteria whose contribution (long shape) or score (wide shape) changed most. The two
+must have the same shape and rubric; otherwise it says which differs.
+
+  --format F     table | md | json | csv (default table; csv holds the per-market table)
+  --output FILE  write to FILE atomically
+  -h, --help     this help
 `;

@@ -10,6 +10,10 @@ import { schema } from './commands/schema';
 import { scenarios } from './commands/scenarios';
 import { weights } from './commands/weights';
 import { sensitivity } from './commands/sensitivity';
+import { compare } from './commands/compare';
+import { explain } from './commands/explain';
+import { exportCommand } from './commands/export';
+import { diff } from './commands/diff';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
@@ -22,7 +26,7 @@ function version(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, schema };
+export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, schema };
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
 export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {

@@ -8,6 +8,9 @@ import type { Rubric } from '../model/rubric';
 import type { Project } from '../load-project';
 import { loadInputs, type InputValues, type Inputs } from './inputs';
 import { displayPath, packageRoot } from './paths';
+import { UsageError } from '../errors/problem';
+import { rankWithRubric } from '../scoring/score-rubric';
+import type { TraceContext } from '../analysis/trace';
 
 /** A rubric run with its adjustments applied: the scenario first, then --weight overrides on top. */
 export interface RubricRun {
@@ -47,4 +50,12 @@ export function setupRubricRun(v: InputValues & { method?: string }, plugins: Pl
     mode: 'rubric', project, base: { rubric: project.rubric, data: project.data }, rubric: o.rubric, data,
     method: plugins.methods.get(v.method ?? project.rubric.method), scenario, overrides: o.applied,
   };
+}
+
+/** A rubric run ranked, with what traces and exports need; rubric-free inputs are refused with `why`. */
+export function rankedRubricRun(v: InputValues & { method?: string }, plugins: Plugins, command: string): { run: RubricRun; ctx: TraceContext } {
+  const run = setupRubricRun(v, plugins);
+  if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', `${command} needs a rubric`, 'pass --rubric, or leave --data out to use the bundled one');
+  const result = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };
+  return { run, ctx: { rubric: run.rubric, data: run.data, dictionary: run.project.dictionary, evidence: run.project.evidence, result } };
 }

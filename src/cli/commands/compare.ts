@@ -1,0 +1,76 @@
+import { checkMarkets, traceMarket, type MarketTrace } from '../../analysis/trace';
+import { UsageError } from '../../errors/problem';
+import { gridFormat, NONE, renderGrid, type Grid } from '../../render/grid';
+import type { CsvCell } from '../../render/csv-writer';
+import type { Command } from '../command';
+import { COMPARE_HELP } from '../help';
+import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
+import { rankedRubricRun } from '../setup';
+
+export interface Comparison {
+  readonly markets: readonly MarketTrace[];
+  readonly grid: Grid;
+  /** With two markets: criteria ordered by how much of the gap they decide (difference of weighted contributions). */
+  readonly decisive?: readonly { criterion: string; a: number; b: number; difference: number }[];
+}
+
+const unitText = (unit: string | undefined) => (!unit || unit === 'category' ? '' : /^\d/.test(unit) ? ` (scale ${unit})` : ` ${unit}`);
+const valueText = (k: MarketTrace['conditions'][number]['criteria'][number]) => k.values.map((v) => `${v.indicator} = ${v.value}${unitText(v.unit)}`).join('; ');
+
+export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
+  const two = traces.length === 2;
+  const head = ['item', ...traces.map((t) => t.id), ...(two ? ['delta'] : [])];
+  const rows: CsvCell[][] = [];
+  const add = (item: string, cells: CsvCell[], numeric: boolean) => rows.push([item, ...cells, ...(two ? [numeric ? (cells[0] as number) - (cells[1] as number) : NONE] : [])]);
+  add('score', traces.map((t) => t.score), true);
+  add('rank', traces.map((t) => t.rank), true);
+  add('tier', traces.map((t) => t.tier ?? NONE), false);
+  add('binding', traces.map((t) => t.binding ?? NONE), false);
+  traces[0].conditions.forEach((c, ci) => {
+    add(c.id, traces.map((t) => t.conditions[ci].score), true);
+    c.criteria.forEach((k, ki) => {
+      const path = `${c.id}.${k.criterionId}`;
+      const ks = traces.map((t) => t.conditions[ci].criteria[ki]);
+      add(`${path} value`, ks.map(valueText), false);
+      add(`${path} rule`, ks.map((x) => x.fired), false);
+      add(`${path} score`, ks.map((x) => x.score), true);
+      add(`${path} weight`, ks.map((x) => x.globalWeight), true);
+      add(`${path} contribution`, ks.map((x) => x.contribution), true);
+    });
+  });
+  const title = `Comparison: ${traces.map((t) => t.id).join(' vs ')} (method ${traces[0].method})`;
+  if (!two) return { markets: traces, grid: { title, head, rows } };
+  const decisive = traces[0].conditions
+    .flatMap((c, ci) => c.criteria.map((k, ki) => ({ criterion: `${c.id}.${k.criterionId}`, a: k.contribution, b: traces[1].conditions[ci].criteria[ki].contribution })))
+    .map((d) => ({ ...d, difference: d.a - d.b }))
+    .filter((d) => d.difference !== 0)
+    .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.criterion.localeCompare(y.criterion));
+  return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second; contribution = global weight × criterion score.'] }, decisive };
+}
+
+export function decisiveGrid(c: Comparison, top = 5): Grid {
+  const [a, b] = c.markets;
+  const gap = c.decisive!.reduce((s, d) => s + d.difference, 0);
+  return {
+    title: `What decides the gap between ${a.id} and ${b.id} (weighted contributions; they sum to ${gap.toFixed(3)})`,
+    head: ['criterion', a.id, b.id, 'difference'],
+    rows: c.decisive!.slice(0, top).map((d) => [d.criterion, d.a, d.b, d.difference]),
+  };
+}
+
+export const compare: Command = (args, _io, plugins) => {
+  const { values, positionals } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION }, 'compare');
+  if (values.help) return { stdout: COMPARE_HELP };
+  const format = gridFormat(values.format);
+  if (positionals.length < 2) throw new UsageError('usage.missing-argument', `compare needs at least two markets, got ${positionals.length}`, 'write moatscore compare public-dx subsea');
+  if (new Set(positionals).size !== positionals.length) throw new UsageError('usage.bad-argument', 'compare names a market twice', 'name each market once');
+  const { ctx } = rankedRubricRun(values, plugins, 'compare');
+  checkMarkets(ctx.result, positionals);
+  const c = compareMarkets(positionals.map((id) => traceMarket(ctx, id)));
+  if (format === 'json') {
+    const num = (x: CsvCell) => (typeof x === 'number' ? Number(x.toPrecision(12)) : x === NONE ? null : x);
+    return { output: JSON.stringify({ method: ctx.result.method, markets: positionals, rows: c.grid.rows.map((r) => ({ item: r[0], values: Object.fromEntries(positionals.map((id, k) => [id, num(r[k + 1])])), ...(c.decisive ? { delta: num(r[positionals.length + 1]) } : {}) })), ...(c.decisive ? { decisive: c.decisive.map((d) => ({ criterion: d.criterion, [positionals[0]]: num(d.a), [positionals[1]]: num(d.b), difference: num(d.difference) })) } : {}) }, null, 2) + '\n' };
+  }
+  if (format === 'csv') return { output: renderGrid(c.grid, 'csv') };
+  return { output: [renderGrid(c.grid, format), ...(c.decisive ? [renderGrid(decisiveGrid(c), format)] : [])].join('\n') };
+};

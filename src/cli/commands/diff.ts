@@ -1,0 +1,80 @@
+import { InputError, UsageError } from '../../errors/problem';
+import { readScorecard, type Scorecard } from '../../data/read-scorecard';
+import { gridFormat, renderGrid, type Grid } from '../../render/grid';
+import type { Command } from '../command';
+import { DIFF_HELP } from '../help';
+import { HELP_OPTION, OUTPUT_OPTIONS, parseOptions } from '../options';
+import { displayPath } from '../paths';
+
+export interface ScorecardDiff {
+  readonly markets: Grid;
+  readonly criteria: Grid;
+}
+
+const criteriaOf = (s: Scorecard): string[] => (s.shape === 'long' ? [...new Set(s.rows.map((r) => `${r.condition}.${r.criterion}`))] : s.head.filter((h) => h.includes('.')));
+
+/** Rank moves and score changes per market, and the criteria whose contribution (long) or score (wide) moved most. */
+export function diffScorecards(a: Scorecard, b: Scorecard, top = 10): ScorecardDiff {
+  if (a.shape !== b.shape) throw InputError.one({ code: 'scorecard.shape-mismatch', file: b.file, message: `is a ${b.shape} scorecard but ${a.file} is ${a.shape}`, hint: 'export both with the same --shape' });
+  if (a.provenance.rubricId && b.provenance.rubricId && a.provenance.rubricId !== b.provenance.rubricId) {
+    throw InputError.one({ code: 'scorecard.rubric-mismatch', file: b.file, message: `was scored with rubric '${b.provenance.rubricId}', ${a.file} with '${a.provenance.rubricId}'`, hint: 'diff compares two scorecards of one rubric' });
+  }
+  const ca = criteriaOf(a);
+  const cb = criteriaOf(b);
+  const onlyA = ca.filter((c) => !cb.includes(c));
+  const onlyB = cb.filter((c) => !ca.includes(c));
+  if (onlyA.length || onlyB.length) throw InputError.one({ code: 'scorecard.rubric-mismatch', file: b.file, message: `has other criteria than ${a.file}${onlyA.length ? `; missing ${onlyA.join(', ')}` : ''}${onlyB.length ? `; extra ${onlyB.join(', ')}` : ''}`, hint: 'diff compares two scorecards of one rubric' });
+  const key = a.shape === 'long' ? 'market' : 'market';
+  const marketsOf = (s: Scorecard) => {
+    const m = new Map<string, { rank: number; score: number }>();
+    for (const r of s.rows) if (!m.has(r[key] as string)) m.set(r[key] as string, { rank: r.rank as number, score: r.score as number });
+    return m;
+  };
+  const ma = marketsOf(a);
+  const mb = marketsOf(b);
+  const ids = [...new Set([...mb.keys(), ...ma.keys()])];
+  const missing = ids.filter((id) => !ma.has(id) || !mb.has(id));
+  if (missing.length) throw InputError.one({ code: 'scorecard.market-mismatch', file: b.file, message: `the two scorecards rank different markets (${missing.join(', ')} in one only)`, hint: 'diff compares the same markets' });
+  ids.sort((x, y) => mb.get(x)!.rank - mb.get(y)!.rank || x.localeCompare(y));
+  const markets: Grid = {
+    title: `Scorecard diff: ${displayPath(a.file)} → ${displayPath(b.file)}`,
+    head: ['market', 'old_rank', 'new_rank', 'move', 'old_score', 'new_score', 'score_change'],
+    rows: ids.map((id) => {
+      const o = ma.get(id)!;
+      const n = mb.get(id)!;
+      return [id, o.rank, n.rank, o.rank - n.rank, o.score, n.score, n.score - o.score];
+    }),
+    notes: ['move: places up (+) or down (−); score_change: new − old.'],
+  };
+  const field = a.shape === 'long' ? 'contribution' : undefined;
+  const valueOf = (s: Scorecard, market: string, crit: string): number => {
+    if (field) {
+      const r = s.rows.find((x) => x.market === market && `${x.condition}.${x.criterion}` === crit);
+      return r ? (r[field] as number) : NaN;
+    }
+    return s.rows.find((x) => x.market === market)![crit] as number;
+  };
+  const changes = ids.flatMap((id) => ca.map((c) => ({ id, c, o: valueOf(a, id, c), n: valueOf(b, id, c) })))
+    .map((x) => ({ ...x, d: x.n - x.o }))
+    .filter((x) => x.d !== 0)
+    .sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || x.id.localeCompare(y.id) || x.c.localeCompare(y.c))
+    .slice(0, top);
+  const what = field ? 'contribution (global weight × score)' : 'criterion score';
+  const criteria: Grid = {
+    title: `Criteria whose ${what} changed most`,
+    head: ['market', 'criterion', 'old', 'new', 'change'],
+    rows: changes.map((x) => [x.id, x.c, x.o, x.n, x.d]),
+  };
+  return { markets, criteria };
+}
+
+export const diff: Command = (args) => {
+  const { values, positionals } = parseOptions(args, { ...OUTPUT_OPTIONS, ...HELP_OPTION }, 'diff');
+  if (values.help) return { stdout: DIFF_HELP };
+  if (positionals.length !== 2) throw new UsageError('usage.missing-argument', `diff takes two scorecards, got ${positionals.length}`, 'write moatscore diff old.csv new.csv');
+  const format = gridFormat(values.format);
+  const d = diffScorecards(readScorecard(displayPath(positionals[0])), readScorecard(displayPath(positionals[1])));
+  if (format === 'csv') return { output: renderGrid(d.markets, 'csv') };
+  if (format === 'json') return { output: JSON.stringify({ markets: JSON.parse(renderGrid(d.markets, 'json')), criteria: JSON.parse(renderGrid(d.criteria, 'json')) }, null, 2) + '\n' };
+  return { output: [renderGrid(d.markets, format), renderGrid(d.criteria, format)].join('\n') };
+};

@@ -1,0 +1,65 @@
+import { traceMarket, type MarketTrace } from '../../analysis/trace';
+import { UsageError } from '../../errors/problem';
+import type { Fact } from '../../model/evidence';
+import type { Command } from '../command';
+import { EXPLAIN_HELP } from '../help';
+import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
+import { rankedRubricRun } from '../setup';
+
+const n3 = (x: number) => x.toFixed(3);
+const range = (v: { value: number | string; low?: number; high?: number }) => (v.low !== undefined && v.high !== undefined && (v.low !== v.value || v.high !== v.value) ? ` (range ${v.low}–${v.high})` : '');
+
+/** The trace as indented text: score → condition → criterion → rule → values → facts. */
+export function explainText(t: MarketTrace, sources = true): string {
+  const out: string[] = [
+    `${t.id} — ${t.name}`,
+    `rank ${t.rank}, score ${n3(t.score)} by ${t.method} (${t.methodName})${t.tier ? `, tier ${t.tier}` : ''}${t.gated ? ' (capped by the gate)' : ''}${t.binding ? `, binding condition ${t.binding}` : ''}`,
+    '',
+  ];
+  for (const c of t.conditions) {
+    out.push(`${c.id} — ${c.name}: ${n3(c.score)}  (condition weight ${n3(c.weight)})`);
+    for (const k of c.criteria) {
+      out.push(`  ${k.criterionId} — ${k.name}: ${n3(k.score)} × ${n3(k.globalWeight)} = ${n3(k.contribution)}  (weight ${n3(k.criterionWeight)} in the condition)`);
+      out.push(`    rule (${k.ruleKind}, ${k.location}): ${k.fired}`);
+      for (const v of k.values) {
+        out.push(`    ${v.indicator} = ${v.value}${v.unit ? ` [${v.unit}]` : ''}${range(v)}`);
+        if (v.rationale) out.push(`      why: ${v.rationale}`);
+        for (const f of v.evidence) out.push(`      ${factLine(f, sources)}`);
+      }
+    }
+    out.push('');
+  }
+  out.push(`Contributions are global weight × criterion score; under wsm they sum to the score${t.method === 'wsm' ? '' : ` (here the score is ${t.method}'s)`}.`);
+  return out.join('\n') + '\n';
+}
+
+function factLine(f: Fact, sources: boolean): string {
+  const fig = f.figure ? ` [${f.figure.value} ${f.figure.unit}, ${f.figure.period}]` : '';
+  const src = sources ? ` — ${f.source.file}, "${f.source.section}"` : '';
+  return `${f.kind === 'caveat' ? 'caveat' : 'fact'} ${f.id}: ${f.text}${fig}${src}`;
+}
+
+export function traceJson(t: MarketTrace): unknown {
+  const num = (x: number) => Number(x.toPrecision(12));
+  return {
+    ...t, score: num(t.score),
+    conditions: t.conditions.map((c) => ({
+      ...c, weight: num(c.weight), score: num(c.score),
+      criteria: c.criteria.map((k) => ({
+        ...k, score: num(k.score), conditionWeight: num(k.conditionWeight), criterionWeight: num(k.criterionWeight), globalWeight: num(k.globalWeight), contribution: num(k.contribution),
+        values: k.values.map((v) => ({ ...v, evidence: v.evidence.map((f) => ({ id: f.id, kind: f.kind, text: f.text, figure: f.figure, source: f.source })) })),
+      })),
+    })),
+  };
+}
+
+export const explain: Command = (args, _io, plugins) => {
+  const { values, positionals } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION }, 'explain');
+  if (values.help) return { stdout: EXPLAIN_HELP };
+  if (positionals.length !== 1) throw new UsageError('usage.missing-argument', `explain takes one market id, got ${positionals.length}`, 'write moatscore explain subsea');
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError('usage.unknown-format', `explain prints text or json, not '${format}'`, 'use --format json, or export for CSV');
+  const { ctx } = rankedRubricRun(values, plugins, 'explain');
+  const t = traceMarket(ctx, positionals[0]);
+  return { output: format === 'json' ? JSON.stringify(traceJson(t), null, 2) + '\n' : explainText(t) };
+};

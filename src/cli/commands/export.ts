@@ -1,0 +1,36 @@
+import { writeFileAtomic } from '../../io/atomic-write';
+import { UsageError } from '../../errors/problem';
+import { LONG_HEAD, longRows, provenanceLines, scorecardCsv, sha256, wideTable, type Provenance, type ProvenanceMode, type Shape } from '../../render/scorecard';
+import type { Command } from '../command';
+import { EXPORT_HELP } from '../help';
+import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
+import { rankedRubricRun } from '../setup';
+
+declare const MOATSCORE_VERSION: string | undefined;
+const engine = () => `moatscore ${typeof MOATSCORE_VERSION === 'string' ? MOATSCORE_VERSION : (require('../../../package.json') as { version: string }).version}`;
+
+export const exportCommand: Command = (args, _io, plugins) => {
+  const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, shape: { type: 'string' }, provenance: { type: 'string' }, bom: { type: 'boolean' } }, 'export');
+  if (values.help) return { stdout: EXPORT_HELP };
+  if (values.format !== undefined && values.format !== 'csv') throw new UsageError('usage.unknown-format', `export writes CSV, not '${values.format}'`, 'use rank or compare for other formats');
+  const shape = (values.shape ?? 'long') as Shape;
+  if (shape !== 'long' && shape !== 'wide') throw new UsageError('usage.bad-option', `--shape ${values.shape} is not known`, 'choose long or wide');
+  const mode = (values.provenance ?? 'header') as ProvenanceMode;
+  if (!['header', 'file', 'none'].includes(mode)) throw new UsageError('usage.bad-option', `--provenance ${values.provenance} is not known`, 'choose header, file or none');
+  if (mode === 'file' && values.output === undefined) throw new UsageError('usage.missing-argument', '--provenance file needs --output', 'the provenance is written next to the output as OUTPUT.provenance.txt');
+  const { run, ctx } = rankedRubricRun(values, plugins, 'export');
+  const prov: Provenance = {
+    engine: engine(),
+    rubric: run.project.files.rubric, rubricSha256: sha256(run.project.files.rubric), rubricId: run.rubric.id,
+    data: run.project.files.data, dataSha256: sha256(run.project.files.data),
+    method: run.method.id, shape,
+    overrides: run.overrides.join('; ') || 'none', scenario: run.scenario ?? 'none', seed: 'none (no sampling)',
+  };
+  const { head, rows } = shape === 'long' ? { head: [...LONG_HEAD], rows: longRows(ctx) } : wideTable(ctx);
+  const csv = scorecardCsv(head, rows, { bom: Boolean(values.bom), provenance: mode === 'header' ? prov : undefined });
+  if (mode === 'file') {
+    // The provenance file is written first: if the scorecard then fails, a stale provenance names no scorecard.
+    writeFileAtomic(`${values.output}.provenance.txt`, provenanceLines(prov));
+  }
+  return { output: csv };
+};

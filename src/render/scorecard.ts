@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { traceMarket, type TraceContext } from '../analysis/trace';
+import { writeCsv, type CsvCell } from './csv-writer';
+
+export type Shape = 'long' | 'wide';
+export type ProvenanceMode = 'header' | 'file' | 'none';
+
+/**
+ * Text cells a spreadsheet would run as a formula start with = + - @ tab or CR (OWASP, "CSV Injection"): they get a
+ * leading single quote. A text cell that already starts with a quote gets one more, so the mapping is reversible:
+ * reading back strips exactly one leading quote (readScorecard). Numbers, negative ones included, stay numbers.
+ */
+const TRIGGER = /^[=+\-@\t\r']/;
+export function neutralise(cell: CsvCell): CsvCell {
+  return typeof cell === 'string' && TRIGGER.test(cell) ? `'${cell}` : cell;
+}
+export function unneutralise(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+export const LONG_HEAD = ['market', 'name', 'condition', 'criterion', 'indicators', 'values', 'rule', 'criterion_score', 'condition_weight', 'criterion_weight', 'global_weight', 'contribution', 'condition_score', 'score', 'rank', 'tier', 'evidence'] as const;
+
+/** One row per market × criterion, in ranking order then rubric order. */
+export function longRows(ctx: TraceContext): CsvCell[][] {
+  const rows: CsvCell[][] = [];
+  for (const a of ctx.result.ranking) {
+    const t = traceMarket(ctx, a.id);
+    for (const c of t.conditions) {
+      for (const k of c.criteria) {
+        rows.push([
+          t.id, t.name, c.id, k.criterionId,
+          k.values.map((v) => v.indicator).join(' '),
+          k.values.map((v) => String(v.value)).join(' '),
+          k.fired, k.score, k.conditionWeight, k.criterionWeight, k.globalWeight, k.contribution, c.score, t.score, t.rank, t.tier ?? '',
+          [...new Set(k.values.flatMap((v) => v.evidence.map((f) => f.id)))].join(' '),
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+/** One row per market: rank, score, tier, binding, each criterion score, each condition score. */
+export function wideTable(ctx: TraceContext): { head: string[]; rows: CsvCell[][] } {
+  const { rubric, result } = ctx;
+  const crit = rubric.criteria.map((k) => `${k.conditionId}.${k.id}`);
+  const head = ['market', 'name', 'rank', 'score', 'tier', 'binding', ...crit, ...rubric.conditions.map((c) => c.id)];
+  const rows = result.ranking.map((a) => [
+    a.id, a.name, a.rank, a.score, a.tier ?? '', a.binding ?? '',
+    ...result.criteria.map((c) => c.scores[a.row]),
+    ...rubric.conditions.map((c) => a.conditions[c.id]),
+  ]);
+  return { head, rows };
+}
+
+export interface Provenance {
+  readonly engine: string;
+  readonly rubric: string;
+  readonly rubricSha256: string;
+  readonly rubricId: string;
+  readonly data: string;
+  readonly dataSha256: string;
+  readonly method: string;
+  readonly shape: Shape;
+  readonly overrides: string;
+  readonly scenario: string;
+  readonly seed: string;
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** `# key: value` lines: csv-parse reads past them with { comment: '#', comment_no_infix: true }; a user can delete them. */
+export function provenanceLines(p: Provenance): string {
+  return Object.entries(p).map(([k, v]) => `# ${k}: ${v}\n`).join('');
+}
+
+const machine = (c: CsvCell): CsvCell => (typeof c === 'number' ? Number(c.toPrecision(12)) : c);
+
+export function scorecardCsv(head: readonly string[], rows: readonly CsvCell[][], opts: { bom: boolean; provenance?: Provenance }): string {
+  const body = writeCsv([head.map(neutralise), ...rows.map((r) => r.map((c) => neutralise(machine(c))))]);
+  return (opts.bom ? '\ufeff' : '') + (opts.provenance ? provenanceLines(opts.provenance) : '') + body;
+}
