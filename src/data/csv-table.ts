@@ -159,6 +159,7 @@ export class Columns {
   }
 
   finish(file: string, problems: ProblemList, reader: 'fast' | 'csv-parse', rowCount = this.lines.length): CsvColumns {
+    if (rowCount === 0 && !problems.hasErrors) problems.add({ code: 'data.no-rows', line: 1, message: 'has a header but no data rows', hint: 'add one row per alternative below the header' });
     const idCol = this.idColumn ? this.text.get(this.idColumn) : undefined;
     if (idCol && !problems.hasErrors) checkIds(idCol, this.lines, this.header.indexOf(this.idColumn!) + 1, problems, rowCount);
     problems.throwIfErrors();

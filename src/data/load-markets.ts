@@ -32,14 +32,14 @@ export function loadMarkets(file: string, dictionary: IndicatorDictionary): Data
       const values = cols.text.get(h)!;
       const allowed = Object.keys(ind.categories ?? {});
       values.forEach((v, r) => {
-        if (!allowed.includes(v)) problems.add({ code: 'data.unknown-category', ...where(r), message: `'${v}' is not a category of ${h}`, hint: `write one of: ${allowed.join(', ')}` });
+        if (!allowed.includes(v)) problems.add({ code: 'data.unknown-category', ...where(r), message: `'${v}' is not a category of ${h} in ${dictionary.file}`, hint: `write one of: ${allowed.join(', ')}` });
       });
       categorical.set(h, values);
       return;
     }
     const col = cols.numeric.get(h)!;
     col.forEach((v, r) => {
-      if (ind.scale && (v < ind.scale.min || v > ind.scale.max)) problems.add({ code: 'data.out-of-scale', ...where(r), message: `${v} is outside the scale ${ind.scale.min}–${ind.scale.max} of ${h}`, hint: `write a value from ${ind.scale.min} to ${ind.scale.max}` });
+      if (ind.scale && (v < ind.scale.min || v > ind.scale.max)) problems.add({ code: 'data.out-of-scale', ...where(r), message: `${v} is outside the scale ${ind.scale.min}–${ind.scale.max} of ${h} in ${dictionary.file}`, hint: `write a value from ${ind.scale.min} to ${ind.scale.max}` });
       if (ind.kind === 'count' && (!Number.isInteger(v) || v < 0)) problems.add({ code: 'data.not-a-count', ...where(r), message: `${v} is not a whole number of ${ind.unit ?? 'items'}`, hint: 'counts are whole numbers >= 0' });
       if ((ind.kind === 'years' || ind.kind === 'amount') && v < 0) problems.add({ code: 'data.negative', ...where(r), message: `${v} is negative`, hint: `${ind.kind} cannot be negative` });
     });

@@ -31,11 +31,23 @@ function installCleanup(): void {
   process.once('exit', removePending);
 }
 
+/** The system calls a write goes through; tests inject failing ones (a full disk, a read-only file system). */
+export interface WriteCalls {
+  readonly writeSync: typeof writeSync;
+  readonly renameSync: typeof renameSync;
+}
+const REAL: WriteCalls = { writeSync, renameSync };
+
+/** Bytes per write call: a failure part-way (ENOSPC) leaves a partial temporary file, which is then removed. */
+const CHUNK = 1 << 20;
+
 /**
  * Writes `content` to `target` atomically: a temporary file in the same folder, fsync, then rename over the
- * target. An error at any step leaves any previous file untouched and removes the temporary file.
+ * target. An error at any step leaves any previous file untouched and removes the temporary file. The write is
+ * synchronous, so SIGINT or SIGTERM arriving during it is handled after it (the handler is installed first): the
+ * target is then either the previous file or the complete new one, and no temporary file is left.
  */
-export function writeFileAtomic(target: string, content: string | Buffer): void {
+export function writeFileAtomic(target: string, content: string | Buffer, calls: WriteCalls = REAL): void {
   const abs = resolve(target);
   const dir = dirname(abs);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -49,11 +61,11 @@ export function writeFileAtomic(target: string, content: string | Buffer): void 
     fd = openSync(tmp, 'wx', 0o644);
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    while (off < buf.length) off += calls.writeSync(fd, buf, off, Math.min(CHUNK, buf.length - off));
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, abs);
+    calls.renameSync(tmp, abs);
     pending.delete(tmp);
   } catch (e) {
     if (fd !== undefined) {

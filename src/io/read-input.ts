@@ -53,24 +53,26 @@ export function decodeUtf8(buf: Buffer, file: string): string {
   }
 }
 
+/** Offset of the first byte that does not start a valid UTF-8 sequence (scan by sequence, as the decoder does). */
 function firstInvalidUtf8(buf: Buffer): number {
   const dec = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search the shortest prefix that fails to decode; a truncated multi-byte tail also fails, so search on
-  // whole prefixes and back off to the lead byte.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    try {
-      dec.decode(buf.subarray(0, mid));
-      lo = mid;
-    } catch {
-      hi = mid;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
     }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > buf.length) return i;
+    try {
+      dec.decode(buf.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
   }
-  let at = lo;
-  while (at > 0 && (buf[at] & 0xc0) === 0x80) at--;
-  return Math.min(at, buf.length - 1);
+  return buf.length - 1;
 }
 
 function countLines(buf: Buffer, end: number): number {

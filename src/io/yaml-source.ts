@@ -13,11 +13,26 @@ export interface YamlSource {
 /** Alias expansions allowed per document: a billion-laughs file is refused long before it costs memory. */
 export const MAX_YAML_ALIASES = 100;
 
+/** The yaml library recurses per nesting level; a hostile file can exhaust the stack. That is the file's fault. */
+function tooDeep(file: string): InputError {
+  return InputError.one({ code: 'yaml.too-deep', file, message: 'nests too deeply to read', hint: 'flatten the structure; rubrics need a few levels of nesting' });
+}
+
 export function parseYaml(text: string, file: string): YamlSource {
+  try {
+    return parseYamlUnguarded(text, file);
+  } catch (e) {
+    if (e instanceof RangeError) throw tooDeep(file);
+    throw e;
+  }
+}
+
+function parseYamlUnguarded(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = new ProblemList(file);
   for (const err of doc.errors) {
+    if (/call stack/i.test(err.message)) throw tooDeep(file);
     const pos = err.pos?.[0];
     problems.add({
       code: err.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
@@ -49,7 +64,13 @@ export function parseYaml(text: string, file: string): YamlSource {
 
 /** Runs a zod schema over a YAML source; every issue becomes a problem with its file, line and path. */
 export function validateYaml<T>(src: YamlSource, schema: z.ZodType<T>, codePrefix: string): T {
-  const res = schema.safeParse(src.data);
+  let res: ReturnType<typeof schema.safeParse>;
+  try {
+    res = schema.safeParse(src.data);
+  } catch (e) {
+    if (e instanceof RangeError) throw tooDeep(src.file);
+    throw e;
+  }
   if (res.success) return res.data;
   const problems: Problem[] = res.error.issues.map((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');

@@ -16,7 +16,7 @@ export interface Grid {
 /** The cell that means "no value": shown as — in tables, written empty in CSV and null in JSON. */
 export const NONE = '—';
 
-const text = (c: CsvCell, digits: number) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(digits)) : c);
+const text = (c: CsvCell, digits: number) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(digits)) : c.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd'));
 
 export function renderGrid(g: Grid, format: FormatId, digits = 3): string {
   switch (format) {

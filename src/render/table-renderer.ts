@@ -3,13 +3,16 @@ import { footnotes, type Renderer, type RenderOptions } from './renderer';
 
 const TIER_COLOURS: Readonly<Record<number, string>> = { 0: '\x1b[32m', 1: '\x1b[33m', 2: '\x1b[31m' };
 
+/** Control characters in names would reach the terminal as escape sequences: show them as U+FFFD. */
+export const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+
 /** The columns of a positioning table, as text cells; shared by the aligned and Markdown renderers. */
 export function tableCells(r: RankResult): { head: string[]; rows: string[][]; numeric: boolean[] } {
   const head = ['rank', 'id', 'name', 'score', ...r.conditionIds];
   if (r.rubric) head.push('tier', 'binding');
   if (r.baseRanks) head.push('base', 'move');
   const rows = r.ranking.map((a) => {
-    const row = [String(a.rank), a.id, a.name, a.score.toFixed(3) + (a.gated ? '*' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
+    const row = [String(a.rank), printable(a.id), printable(a.name), a.score.toFixed(3) + (a.gated ? '*' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
     if (r.rubric) row.push(a.tier ?? '', a.binding ?? '');
     const move = rankMove(r, a.id, a.rank);
     if (move !== undefined) row.push(String(r.baseRanks![a.id]), move > 0 ? `+${move}` : move < 0 ? String(move) : '=');

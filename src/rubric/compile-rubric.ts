@@ -83,25 +83,25 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
     const slot = slots.indexOf(ind.id);
     if (r.type === 'map') {
       if (ind.kind !== 'category') {
-        problems.add({ code: 'rubric.rule-kind', ...loc([...path, 'type']), message: `a map rule needs a categorical indicator; '${ind.id}' is a ${ind.kind}`, hint: 'use raw, bands or table for numeric indicators' });
+        problems.add({ code: 'rubric.rule-kind', ...loc([...path, 'type']), message: `a map rule needs a categorical indicator; '${ind.id}' is a ${ind.kind} in ${dictionary.file}`, hint: 'use raw, bands or table for numeric indicators' });
         return undefined;
       }
       const cats = Object.keys(ind.categories ?? {});
       const keys = Object.keys(r.scores);
       const unknown = keys.filter((k) => !cats.includes(k));
       const missing = cats.filter((c) => !keys.includes(c));
-      unknown.forEach((k) => problems.add({ code: 'rubric.unknown-category', ...loc([...path, 'scores', k]), message: `'${k}' is not a category of ${ind.id}`, hint: `categories: ${cats.join(', ')}` }));
-      if (missing.length) problems.add({ code: 'rule.gap', ...loc([...path, 'scores']), message: `gives no score for ${missing.map((m) => `'${m}'`).join(', ')} of ${ind.id}`, hint: 'give every category a score' });
+      unknown.forEach((k) => problems.add({ code: 'rubric.unknown-category', ...loc([...path, 'scores', k]), message: `'${k}' is not a category of ${ind.id} in ${dictionary.file}`, hint: `categories: ${cats.join(', ')}` }));
+      if (missing.length) problems.add({ code: 'rule.gap', ...loc([...path, 'scores']), message: `gives no score for ${missing.map((m) => `'${m}'`).join(', ')} of ${ind.id} (${dictionary.file})`, hint: 'give every category a score' });
       return unknown.length || missing.length ? undefined : mapRule(ind, slot, r.scores);
     }
     if (ind.kind === 'category') {
-      problems.add({ code: 'rubric.rule-kind', ...loc([...path, 'type']), message: `a ${r.type} rule needs a numeric indicator; '${ind.id}' is categorical`, hint: 'use a map rule' });
+      problems.add({ code: 'rubric.rule-kind', ...loc([...path, 'type']), message: `a ${r.type} rule needs a numeric indicator; '${ind.id}' is categorical in ${dictionary.file}`, hint: 'use a map rule' });
       return undefined;
     }
     if (r.type === 'raw') {
       const range = r.range ?? (ind.scale ? ([ind.scale.min, ind.scale.max] as const) : undefined);
       if (!range) {
-        problems.add({ code: 'rubric.missing-range', ...loc(path), message: `'${ind.id}' has no declared scale, so a raw rule needs range: [low, high]`, hint: 'add range: [low, high] to the rule' });
+        problems.add({ code: 'rubric.missing-range', ...loc(path), message: `'${ind.id}' has no scale in ${dictionary.file}, so a raw rule needs range: [low, high]`, hint: 'add range: [low, high] to the rule, or a scale to the indicator' });
         return undefined;
       }
       return rawRule(ind, slot, r.direction, range, spec.scale, here);
