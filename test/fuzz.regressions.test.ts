@@ -67,3 +67,17 @@ describe('regressions from hostile input', () => {
     expect(r.stderr).toContain('over the limit of 8388608 bytes');
   });
 });
+
+describe('regressions from npm run fuzz', () => {
+  it('validate --rubric with a user rubric does not check the bundled scenarios against it (fuzz seed 777)', () => {
+    const rubric = readFileSync(join(ROOT, 'rubrics/pricing-power.yaml'), 'utf8').replace('id: ai-resilience', 'id: ai-nce');
+    const dir = fixture({ 'r.yaml': rubric });
+    const r = cli(['validate', '--rubric', join(dir, 'r.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ok: 5 files valid (4 conditions, 10 criteria, 6 markets, 74 facts)\n');
+    // Named explicitly, the scenarios are checked, and the error names the rubric file.
+    const s = cli(['validate', '--rubric', join(dir, 'r.yaml'), '--scenarios', join(ROOT, 'data/scenarios')]);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain(`no weight at 'switching-cost.ai-resilience' in rubric pricing-power (${join(dir, 'r.yaml')})`);
+  });
+});

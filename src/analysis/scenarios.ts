@@ -71,7 +71,7 @@ export function applyScenario(s: Scenario, rubric: Rubric, data: Dataset, dictio
   const problems = new ProblemList(s.file);
   const paths = weightPaths(rubric);
   s.spec.weights.forEach((w, i) => {
-    if (!paths.includes(w.path)) problems.add({ code: 'scenario.unknown-weight-path', line: s.lines.weights[i], path: `weights[${i}].path`, message: `no weight at '${w.path}' in rubric ${rubric.id}`, hint: `valid paths: ${paths.join(', ')}` });
+    if (!paths.includes(w.path)) problems.add({ code: 'scenario.unknown-weight-path', line: s.lines.weights[i], path: `weights[${i}].path`, message: `no weight at '${w.path}' in rubric ${rubric.id} (${rubric.file})`, hint: `valid paths: ${paths.join(', ')}` });
   });
   const numeric = new Map([...data.numeric].map(([k, v]) => [k, v.slice()]));
   const categorical = new Map([...data.categorical].map(([k, v]) => [k, [...v]]));

@@ -13,9 +13,11 @@ export const validate: Command = (args) => {
   const inputs = loadInputs(values);
   if (inputs.mode === 'table') return { stdout: `ok: ${inputs.data.file} (${inputs.data.ids.length} rows × ${inputs.criteria.length} criteria)\n` };
   const p = inputs.project;
-  // Scenario files are inputs too: each must load and apply cleanly to this rubric and data.
+  // Scenario files are inputs too: each must load and apply cleanly to this rubric and data. The bundled ones are
+  // written for the bundled rubric and data, so they are checked with those, or when --scenarios names a folder.
   const problems: Problem[] = [];
-  const scenarios = values.scenarios !== undefined || values.data === undefined ? listScenarios(scenarioDir(values)) : [];
+  const bundled = values.rubric === undefined && values.data === undefined && values.dictionary === undefined;
+  const scenarios = values.scenarios !== undefined || bundled ? listScenarios(scenarioDir(values)) : [];
   for (const f of scenarios) {
     try {
       applyScenario(loadScenario(displayPath(f)), p.rubric, p.data, p.dictionary);
