@@ -39,6 +39,9 @@ export const TARGETS: { name: string; seed: SeedKind; file: string; argv: (f: st
   { name: 'weights entropy', seed: 'table', file: 't.csv', argv: (f) => ['weights', 'entropy', f] },
   { name: 'diff', seed: 'table', file: 't.csv', argv: (f) => ['diff', f, f] },
   { name: 'explain --rubric', seed: 'rubric', file: 'r.yaml', argv: (f) => ['explain', 'subsea', '--rubric', f] },
+  { name: 'compare --rubric', seed: 'rubric', file: 'r.yaml', argv: (f) => ['compare', 'vran', 'cloud', '--rubric', f, '--format', 'json'] },
+  { name: 'export --rubric', seed: 'rubric', file: 'r.yaml', argv: (f, d) => ['export', '--rubric', f, '--shape', 'wide', '--output', join(d, 'out.csv')] },
+  { name: 'rank --scenario', seed: 'scenario', file: 's.yaml', argv: (_f, d) => ['rank', '--scenario', 's', '--scenarios', d, '--output', join(d, 'out.csv')] },
 ];
 
 const CHUNKS = ['', ',', '"', '\n', '\r\n', '\ufeff', ' ', '-', 'NaN', '1e309', '1,200', '12%', '&a', '*a', '<<: *a', '[', ']', '{', '}', ': ', '\t', '#', '!!js/function', '\x00', 'é', '\uD800', 'true', '-1', '1/0', 'import(1)', 'x.constructor', '9'.repeat(400)];
