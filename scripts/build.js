@@ -18,3 +18,6 @@ const common = {
 };
 buildSync({ ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js' });
 buildSync({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+// The report page: the same engine modules, bundled for the browser and inlined into the HTML by `moatscore report`.
+// platform 'browser' makes any Node-only import a build error, so the page can never reach for the file system.
+buildSync({ ...common, platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false, legalComments: 'none', entryPoints: ['src/report/page.ts'], outfile: 'dist/report-page.js' });

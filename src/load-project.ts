@@ -9,6 +9,7 @@ import type { IndicatorDictionary } from './model/indicator';
 import type { Rubric } from './model/rubric';
 import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
+import type { RubricSpec } from './rubric/schema';
 import { checkRubricAgainstData } from './scoring/score-rubric';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
@@ -22,6 +23,8 @@ export interface ProjectFiles {
 
 export interface Project {
   readonly rubric: Rubric;
+  /** The rubric file as validated (schema and structural rules), before binding: what the report page recompiles. */
+  readonly rubricSpec: RubricSpec;
   readonly data: Dataset;
   readonly dictionary: IndicatorDictionary;
   readonly evidence?: EvidenceLedger;
@@ -64,5 +67,5 @@ export function loadProject(files: ProjectFiles): Project {
   }
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
   if (problems.length) throw new InputError(problems);
-  return { rubric: rubric!, data: data!, dictionary: dictionary!, evidence, files };
+  return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files };
 }

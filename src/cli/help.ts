@@ -12,6 +12,7 @@ Commands:
   explain      one market's score traced down to the rules and the cited evidence
   export       scorecards as CSV (long or wide) with provenance
   diff         compare two exported scorecards: rank moves, score and contribution changes
+  report       one self-contained HTML page: table, charts, live weight sliders, evidence drill-down
   schema       print the JSON Schema of rubric files
 
 Options:
@@ -196,5 +197,20 @@ must have the same shape and rubric; otherwise it says which differs.
 
   --format F     table | md | json | csv (default table; csv holds the per-market table)
   --output FILE  write to FILE atomically
+  -h, --help     this help
+`;
+
+export const REPORT_HELP = `Usage: moatscore report [options] --output FILE.html
+
+Writes one self-contained HTML page (no network, no server): the ranked positioning table with heat-coloured
+condition scores; a stacked bar of weighted contributions, a radar of condition scores with markets overlaid, a
+GE–McKinsey-style positioning matrix, and the SMAA-2 rank acceptability heat map; a slider per condition weight
+and a method selector that re-rank in the page with the engine's own code; a "copy as CLI" line; and an evidence
+drill-down on every market and condition score. Prints on A4 landscape.
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank: the page starts from them
+  --samples N, --seed S   SMAA samples and seed for the heat map (default 10000, 20261121)
+  --output FILE  write to FILE atomically (default: standard output)
   -h, --help     this help
 `;

@@ -14,6 +14,7 @@ import { compare } from './commands/compare';
 import { explain } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { diff } from './commands/diff';
+import { report } from './commands/report';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
@@ -26,7 +27,7 @@ function version(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, schema };
+export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema };
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
 export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {

@@ -1,0 +1,23 @@
+import { cellKey, type Dataset } from '../model/dataset';
+import type { EvidenceLedger } from '../model/evidence';
+import type { IndicatorDictionary } from '../model/indicator';
+import type { Rubric } from '../model/rubric';
+import { compileRubric } from '../rubric/compile-rubric';
+import type { RubricSource } from '../rubric/load-rubric';
+import type { ReportPayload } from './payload';
+
+/** Rebuilds the engine's model from a report payload: the same compileRubric the CLI runs, on the validated spec. */
+export function modelFromPayload(p: ReportPayload): { rubric: Rubric; data: Dataset; dictionary: IndicatorDictionary; evidence: EvidenceLedger } {
+  const dictionary: IndicatorDictionary = { file: 'dictionary', indicators: p.dictionary, byId: new Map(p.dictionary.map((i) => [i.id, i])) };
+  const src: RubricSource = { file: p.rubricFile, spec: p.spec, yaml: { file: p.rubricFile, data: p.spec, lineOf: () => undefined } };
+  const rubric = compileRubric(src, dictionary);
+  const f64 = (r: Readonly<Record<string, number[]>>) => new Map(Object.entries(r).map(([k, v]) => [k, Float64Array.from(v)]));
+  const d = p.dataset;
+  const data: Dataset = {
+    file: p.dataFile, ids: d.ids, names: d.names, lines: new Int32Array(d.ids.length),
+    numeric: f64(d.numeric), categorical: new Map(Object.entries(d.categorical)), low: f64(d.low), high: f64(d.high),
+    cells: new Map(d.cells.map((c) => [cellKey(c.market, c.indicator), c])),
+  };
+  const evidence: EvidenceLedger = { file: 'evidence', conditions: [], sources: p.sources, facts: p.facts, byId: new Map(p.facts.map((f) => [f.id, f])) };
+  return { rubric, data, dictionary, evidence };
+}

@@ -1,0 +1,201 @@
+import { traceMarket, type MarketTrace } from '../analysis/trace';
+import { GateMethod } from '../methods/gate';
+import type { AggregationMethod } from '../methods/method';
+import { TopsisMethod } from '../methods/topsis';
+import { WeightedProductMethod } from '../methods/wpm';
+import { WeightedSumMethod } from '../methods/wsm';
+import type { RankResult } from '../model/result';
+import type { MethodId, Rubric } from '../model/rubric';
+import { footnotes } from '../render/renderer';
+import { declaredWeights, reweight } from '../rubric/reweight';
+import { rankWithRubric } from '../scoring/score-rubric';
+import { modelFromPayload } from './browser-model';
+import { esc, heatmap, matrix, radar, stackedBars, type Axis } from './charts';
+import type { ReportPayload } from './payload';
+
+/**
+ * The report page: the engine's own code (compileRubric, reweight, the four methods, rankWithRubric, traceMarket),
+ * bundled for the browser by esbuild. Moving a slider re-ranks with exactly what `moatscore rank --weight …` runs.
+ */
+const payload = JSON.parse(document.getElementById('payload')!.textContent!) as ReportPayload;
+const model = modelFromPayload(payload);
+const METHODS: Record<MethodId, AggregationMethod> = { wsm: new WeightedSumMethod(), wpm: new WeightedProductMethod(), topsis: new TopsisMethod(), gate: new GateMethod() };
+const fileWeights = declaredWeights(model.rubric);
+const conditions = model.rubric.conditions;
+const scaleMax = model.rubric.scale.max;
+
+const state = {
+  method: payload.method,
+  weights: [...payload.declared.conditions],
+  radar: model.data.ids.slice(0, 0) as string[],
+  x: 'group-buyer',
+  y: 'group-nec',
+  selected: undefined as string | undefined,
+};
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const axes: Axis[] = [
+  ...(conditions.length >= 4 ? [
+    { id: 'group-buyer', label: `buyer side (${conditions[0].id} + ${conditions[2].id})`, conditions: [conditions[0].id, conditions[2].id] },
+    { id: 'group-nec', label: `NEC side (${conditions[1].id} + ${conditions[3].id})`, conditions: [conditions[1].id, conditions[3].id] },
+  ] : []),
+  ...conditions.map((c) => ({ id: c.id, label: c.id, conditions: [c.id] })),
+];
+if (conditions.length < 4) {
+  state.x = conditions[0].id;
+  state.y = conditions[Math.min(1, conditions.length - 1)].id;
+}
+
+function currentRubric(): Rubric | undefined {
+  if (!state.weights.some((w) => w > 0)) return undefined;
+  return reweight(model.rubric, { conditions: state.weights, criteria: payload.declared.criteria });
+}
+
+function cliLine(): string {
+  const args = ['moatscore', 'rank', ...payload.cliArgs, '--method', state.method];
+  conditions.forEach((c, i) => {
+    if (state.weights[i] !== fileWeights.conditions[i]) args.push('--weight', `${c.id}=${+state.weights[i].toFixed(4)}`);
+    c.criteria.forEach((k, j) => {
+      if (payload.declared.criteria[i][j] !== fileWeights.criteria[i][j]) args.push('--weight', `${c.id}.${k.id}=${payload.declared.criteria[i][j]}`);
+    });
+  });
+  return args.map((a) => (/^[\w./=:-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ');
+}
+
+function heat(v: number): string {
+  const light = Math.round(96 - (56 * v) / scaleMax);
+  return `background:hsl(210,45%,${light}%);color:${light < 62 ? '#fff' : '#000'}`;
+}
+
+function renderTable(r: RankResult): void {
+  const head = ['rank', 'market', 'name', 'score', ...r.conditionIds, 'tier', 'binding'];
+  $('ranking-head').innerHTML = `<tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
+  $('ranking-body').innerHTML = r.ranking.map((a) => `<tr data-id="${esc(a.id)}"${a.id === state.selected ? ' class="selected"' : ''}>
+    <td class="num">${a.rank}</td>
+    <td><button type="button" class="market" data-id="${esc(a.id)}" aria-label="Show the evidence trace of ${esc(a.id)}">${esc(a.id)}</button></td>
+    <td>${esc(a.name)}</td>
+    <td class="num">${a.score.toFixed(3)}${a.gated ? '*' : ''}</td>
+    ${r.conditionIds.map((c) => `<td class="num heat" style="${heat(a.conditions[c])}"><button type="button" class="cell" data-id="${esc(a.id)}" data-condition="${esc(c)}" aria-label="${esc(a.id)} ${esc(c)} ${a.conditions[c].toFixed(2)}: show trace">${a.conditions[c].toFixed(2)}</button></td>`).join('')}
+    <td>${esc(a.tier ?? '')}</td><td>${esc(a.binding ?? '')}</td></tr>`).join('');
+  $('footnotes').innerHTML = footnotes(r).map((l) => `<li>${esc(l)}</li>`).join('');
+}
+
+function figure(id: string, chart: { svg: string; summary: string }): void {
+  $(`${id}-chart`).innerHTML = chart.svg;
+  $(`${id}-summary`).textContent = chart.summary;
+}
+
+function renderCharts(r: RankResult, rubric: Rubric): void {
+  const weights = Object.fromEntries(rubric.conditions.map((c) => [c.id, c.weight]));
+  figure('stacked', stackedBars(r, weights, scaleMax));
+  if (state.radar.length === 0) state.radar = r.ranking.slice(0, 2).map((a) => a.id);
+  figure('radar', radar(r, state.radar, scaleMax));
+  const ax = (id: string) => axes.find((a) => a.id === id)!;
+  figure('matrix', matrix(r, ax(state.x), ax(state.y), scaleMax, Math.max(...r.ranking.map((a) => a.score), 1e-9)));
+}
+
+function renderTrace(t: MarketTrace, focus?: string): void {
+  const facts = (v: MarketTrace['conditions'][number]['criteria'][number]['values'][number]) => v.evidence.map((f) =>
+    `<li class="fact ${f.kind}"><span class="fact-id">${esc(f.id)}</span>${f.kind === 'caveat' ? ' <em>(caveat)</em>' : ''}: ${esc(f.text)}${f.figure ? ` <span class="figure">[${esc(String(f.figure.value))} ${esc(f.figure.unit)}, ${esc(f.figure.period)}]</span>` : ''}<br><span class="source">${esc(f.source.file)} — “${esc(f.source.section)}”</span></li>`).join('');
+  const html = [`<h2>${esc(t.id)} — ${esc(t.name)}</h2>`,
+    `<p>Rank ${t.rank}, score ${t.score.toFixed(3)} by ${esc(t.method)}${t.tier ? `, tier ${esc(t.tier)}` : ''}${t.binding ? `, binding condition ${esc(t.binding)}` : ''}${t.gated ? ' (capped by the gate)' : ''}.</p>`,
+    ...t.conditions.map((c) => `<section class="trace-condition${c.id === focus ? ' focus' : ''}" id="trace-${esc(c.id)}"><h3>${esc(c.id)}: ${c.score.toFixed(2)} <small>(weight ${c.weight.toFixed(3)})</small></h3>
+      ${c.criteria.map((k) => `<div class="criterion"><h4>${esc(k.criterionId)} — ${esc(k.name)}: ${k.score.toFixed(2)} × ${k.globalWeight.toFixed(3)} = ${k.contribution.toFixed(3)}</h4>
+        <p class="rule"><strong>Rule (${esc(k.ruleKind)}):</strong> <code>${esc(k.fired)}</code></p>
+        ${k.values.map((v) => `<p class="value"><strong>${esc(v.indicator)} = ${esc(String(v.value))}</strong>${v.unit ? ` [${esc(v.unit)}]` : ''}${v.low !== undefined && (v.low !== v.value || v.high !== v.value) ? ` (range ${v.low}–${v.high})` : ''}${v.rationale ? ` — ${esc(v.rationale)}` : ''}</p><ul class="facts">${facts(v)}</ul>`).join('')}</div>`).join('')}</section>`)];
+  const panel = $('trace');
+  panel.innerHTML = html.join('');
+  if (focus) document.getElementById(`trace-${focus}`)?.scrollIntoView({ block: 'nearest' });
+}
+
+let last: { result: RankResult; rubric: Rubric } | undefined;
+
+function update(): void {
+  conditions.forEach((c, i) => {
+    $<HTMLInputElement>(`w-${c.id}`).value = String(state.weights[i]);
+    $(`o-${c.id}`).textContent = state.weights[i].toFixed(2);
+  });
+  $('cli').textContent = cliLine();
+  const rubric = currentRubric();
+  if (!rubric) {
+    $('notice').textContent = 'Every condition weight is 0: raise one to rank.';
+    return;
+  }
+  $('notice').textContent = '';
+  const result = rankWithRubric(rubric, model.data, METHODS[state.method]);
+  last = { result, rubric };
+  $('inforce').textContent = rubric.conditions.map((c) => `${c.id} ${(c.weight * 100).toFixed(1)}%`).join(' · ');
+  renderTable(result);
+  renderCharts(result, rubric);
+  if (state.selected) showTrace(state.selected);
+}
+
+function showTrace(id: string, focus?: string): void {
+  if (!last) return;
+  state.selected = id;
+  document.querySelectorAll('#ranking-body tr').forEach((tr) => tr.classList.toggle('selected', (tr as HTMLElement).dataset.id === id));
+  renderTrace(traceMarket({ rubric: last.rubric, data: model.data, dictionary: model.dictionary, evidence: model.evidence, result: last.result }, id), focus);
+}
+
+function build(): void {
+  $('method').innerHTML = (Object.keys(METHODS) as MethodId[]).map((m) => `<option value="${m}"${m === state.method ? ' selected' : ''}>${m} — ${esc(METHODS[m].name)}</option>`).join('');
+  const max = Math.max(1, ...payload.declared.conditions);
+  $('sliders').innerHTML = conditions.map((c) => `<div class="slider">
+      <label for="w-${esc(c.id)}">${esc(c.id)} <span class="hint">${esc(c.name)}</span></label>
+      <input type="range" id="w-${esc(c.id)}" data-condition="${esc(c.id)}" min="0" max="${max}" step="0.01" value="${state.weights[conditions.indexOf(c)]}" aria-describedby="o-${esc(c.id)}">
+      <output id="o-${esc(c.id)}" for="w-${esc(c.id)}"></output></div>`).join('');
+  $('radar-pick').innerHTML = model.data.ids.map((id) => `<label><input type="checkbox" value="${esc(id)}"> ${esc(id)}</label>`).join(' ');
+  const opts = (sel: string) => axes.map((a) => `<option value="${esc(a.id)}"${a.id === sel ? ' selected' : ''}>${esc(a.label)}</option>`).join('');
+  $('axis-x').innerHTML = opts(state.x);
+  $('axis-y').innerHTML = opts(state.y);
+  if (payload.smaa) figure('smaa', heatmap(payload.smaa.ids, payload.smaa.acceptability));
+  else $('fig-smaa').hidden = true;
+
+  $('sliders').addEventListener('input', (e) => {
+    const t = e.target as HTMLInputElement;
+    const i = conditions.findIndex((c) => c.id === t.dataset.condition);
+    if (i >= 0) {
+      state.weights[i] = Number(t.value);
+      update();
+    }
+  });
+  $('method').addEventListener('change', (e) => {
+    state.method = (e.target as HTMLSelectElement).value as MethodId;
+    update();
+  });
+  $('reset').addEventListener('click', () => {
+    state.weights = [...payload.declared.conditions];
+    state.method = payload.method;
+    $<HTMLSelectElement>('method').value = state.method;
+    update();
+  });
+  $('copy').addEventListener('click', () => {
+    const text = $('cli').textContent ?? '';
+    const done = () => ($('notice').textContent = 'Command copied.');
+    if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, () => selectCli());
+    else selectCli();
+  });
+  $('radar-pick').addEventListener('change', () => {
+    state.radar = [...document.querySelectorAll<HTMLInputElement>('#radar-pick input:checked')].map((i) => i.value);
+    if (last) renderCharts(last.result, last.rubric);
+  });
+  $('axis-x').addEventListener('change', (e) => { state.x = (e.target as HTMLSelectElement).value; if (last) renderCharts(last.result, last.rubric); });
+  $('axis-y').addEventListener('change', (e) => { state.y = (e.target as HTMLSelectElement).value; if (last) renderCharts(last.result, last.rubric); });
+  $('ranking-body').addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest('button') as HTMLButtonElement | null;
+    if (b?.dataset.id) showTrace(b.dataset.id, b.dataset.condition);
+  });
+  update();
+  document.querySelectorAll<HTMLInputElement>('#radar-pick input').forEach((i) => (i.checked = state.radar.includes(i.value)));
+}
+
+function selectCli(): void {
+  const range = document.createRange();
+  range.selectNodeContents($('cli'));
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  $('notice').textContent = 'Select-all done: press Ctrl+C to copy.';
+}
+
+build();

@@ -1,0 +1,46 @@
+import type { CellEvidence, Dataset } from '../model/dataset';
+import type { EvidenceSource, Fact } from '../model/evidence';
+import type { Indicator } from '../model/indicator';
+import type { MethodId } from '../model/rubric';
+import type { RubricSpec } from '../rubric/schema';
+
+/**
+ * Everything the report page needs, as JSON embedded in the HTML: the validated rubric spec (the page compiles it
+ * with the engine's own compileRubric), the dictionary, the data after any scenario, the cited facts, the weights in
+ * force, and the SMAA acceptabilities (weight-independent, so computed once here).
+ */
+export interface ReportPayload {
+  readonly engine: string;
+  readonly title: string;
+  readonly rubricFile: string;
+  readonly dataFile: string;
+  readonly method: MethodId;
+  readonly spec: RubricSpec;
+  readonly dictionary: readonly Indicator[];
+  readonly dataset: {
+    readonly ids: readonly string[];
+    readonly names: readonly string[];
+    readonly numeric: Readonly<Record<string, number[]>>;
+    readonly categorical: Readonly<Record<string, string[]>>;
+    readonly low: Readonly<Record<string, number[]>>;
+    readonly high: Readonly<Record<string, number[]>>;
+    readonly cells: readonly CellEvidence[];
+  };
+  readonly sources: readonly EvidenceSource[];
+  readonly facts: readonly Fact[];
+  /** Declared weights at load (after the scenario and --weight), which Reset returns to. */
+  readonly declared: { readonly conditions: readonly number[]; readonly criteria: readonly (readonly number[])[] };
+  /** The options to repeat in the "copy as CLI" line (inputs and scenario; weights are added from the sliders). */
+  readonly cliArgs: readonly string[];
+  readonly scenario?: string;
+  readonly smaa?: { readonly ids: readonly string[]; readonly acceptability: readonly (readonly number[])[]; readonly samples: number; readonly seed: number; readonly errorBound: number; readonly method: string };
+}
+
+export function datasetPayload(d: Dataset): ReportPayload['dataset'] {
+  const rec = (m: ReadonlyMap<string, ArrayLike<number>>) => Object.fromEntries([...m].map(([k, v]) => [k, Array.from(v)]));
+  return {
+    ids: d.ids, names: d.names,
+    numeric: rec(d.numeric), categorical: Object.fromEntries([...d.categorical].map(([k, v]) => [k, [...v]])),
+    low: rec(d.low), high: rec(d.high), cells: [...d.cells.values()],
+  };
+}
