@@ -81,3 +81,13 @@ describe('regressions from npm run fuzz', () => {
     expect(s.stderr).toContain(`no weight at 'switching-cost.ai-resilience' in rubric pricing-power (${join(dir, 'r.yaml')})`);
   });
 });
+
+describe('regressions from npm run fuzz, seed 777 (second finding)', () => {
+  it('a mapping whose key is a mapping is an error with its line, not a process warning on stderr', () => {
+    const dir = fixture({ 'r.yaml': 'id: t\n? { when: "x <= 6" }\n: 5\n' });
+    const r = cli(['validate', '--rubric', join(dir, 'r.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('r.yaml:2: a mapping key is itself a list or mapping');
+    expect(r.stderr).not.toContain('Warning:');
+  });
+});

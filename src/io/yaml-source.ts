@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isNode, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, ProblemList, formatPath, type Problem } from '../errors/problem';
 
@@ -29,7 +29,9 @@ export function parseYaml(text: string, file: string): YamlSource {
 
 function parseYamlUnguarded(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the library would otherwise print process warnings (for example on collection keys) to stderr;
+  // anything it would warn about that matters is reported below as a problem instead.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const problems = new ProblemList(file);
   for (const err of doc.errors) {
     if (/call stack/i.test(err.message)) throw tooDeep(file);
@@ -41,6 +43,16 @@ function parseYamlUnguarded(text: string, file: string): YamlSource {
       hint: err.code === 'DUPLICATE_KEY' ? 'each key may appear once per mapping' : 'fix the YAML syntax at this line',
     });
   }
+  problems.throwIfErrors();
+  // A mapping key that is itself a list or mapping would be stringified silently; no input format here uses one.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        const at = (pair.key as { range?: [number, number, number] }).range?.[0];
+        problems.add({ code: 'yaml.complex-key', line: at !== undefined ? lineCounter.linePos(at).line : undefined, message: 'a mapping key is itself a list or mapping', hint: 'keys are plain names; check the indentation and the "-" markers around this line' });
+      }
+    },
+  });
   problems.throwIfErrors();
   let data: unknown;
   try {
