@@ -76,8 +76,14 @@ export function check(target: (typeof TARGETS)[number], content: Buffer): string
   const file = join(dir, target.file);
   writeFileSync(file, content);
   const t0 = Date.now();
+  // Process warnings bypass run()'s stderr but would reach the user's terminal: count them too.
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.message);
+  process.on('warning', onWarning);
   const r = run(target.argv(file, dir), { isTTY: false, env: {} });
+  process.off('warning', onWarning);
   const ms = Date.now() - t0;
+  if (warnings.length) return `process warning: ${warnings[0]}`;
   if (![0, 1, 2].includes(r.code)) return `exit ${r.code}: ${r.stderr.split('\n')[0]}`;
   if (/\n\s+at |internal error/.test(r.stderr)) return `stack trace or internal error: ${r.stderr.slice(0, 300)}`;
   if (ms > 10_000) return `took ${ms} ms`;
