@@ -99,6 +99,7 @@ export const VALIDATE_HELP = `Usage: moatscore validate [options]
 
 Checks every input file (rubric, dictionary, data, cell evidence, evidence ledger) and their cross-references,
 and reports every problem at once as file:line path: message (fix) [code]. Exit 0 when all are valid, 1 otherwise.
+Scenario files are checked too: the bundled ones with the bundled rubric and data, or those in --scenarios DIR.
 
 ${INPUTS}
   -h, --help     this help
