@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { cli, fixture, ROOT, tempDir } from './helpers';
+import { cli, fixture, tempDir } from './helpers';
 import { neutralise, scorecardCsv, unneutralise, longRows, LONG_HEAD } from '../src/render/scorecard';
 import { readScorecard } from '../src/data/read-scorecard';
 import { rankWithRubric } from '../src/scoring/score-rubric';

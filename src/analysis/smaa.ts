@@ -1,4 +1,3 @@
-import type { Frame } from '../expression/compile';
 import { ProblemList, InputError } from '../errors/problem';
 import { dataFrame } from '../scoring/score-rubric';
 import { Evaluator, ranksOf } from './evaluator';

@@ -100,11 +100,11 @@ export interface TableRow { readonly when: CompiledExpression; readonly score: S
 export function tableRule(rows: readonly TableRow[], hit: 'first' | 'unique' | 'collect', aggregate: 'sum' | 'min' | 'max' | undefined, scope: Scope, slots: readonly string[], scale: Scale, loc: Location): CompiledRule {
   const used = [...new Set(rows.flatMap((r) => r.when.symbols))];
   const usedSlots = used.map((n) => scope.get(n)!.slot);
-  const values = (frame: Frame, i: number) => used.map((n, k) => `${slots[usedSlots[k]]} = ${String((frame[usedSlots[k]] as ArrayLike<unknown>)[i])}`).join(', ');
+  const values = (frame: Frame, i: number) => used.map((_n, k) => `${slots[usedSlots[k]]} = ${String((frame[usedSlots[k]] as ArrayLike<unknown>)[i])}`).join(', ');
   const COLLECTED = -2;
   return {
     kind: 'table',
-    indicators: used.map((n, k) => slots[usedSlots[k]]),
+    indicators: usedSlots.map((slot) => slots[slot]),
     score(frame, ids, out, fired, problems) {
       for (let i = 0; i < ids.length; i++) {
         let first = -1;

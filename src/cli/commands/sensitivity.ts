@@ -13,8 +13,6 @@ import { setupRubricRun } from '../setup';
 const ANALYSES = ['sweep', 'thresholds', 'smaa'] as const;
 type Analysis = (typeof ANALYSES)[number];
 
-const f4 = (x: number) => Number(x.toFixed(4));
-
 export function sweepGrid(r: SweepResult): Grid {
   const nearest = (c: SweepResult['conditions'][number], below: boolean) => {
     const s = below ? [...c.swaps].reverse().find((x) => x.weight < c.weight) : c.swaps.find((x) => x.weight > c.weight);
