@@ -4,6 +4,7 @@ import { resolvePlugins } from '../ioc';
 import type { Command, Io } from './command';
 import { MAIN_HELP } from './help';
 import { displayPath } from './paths';
+import { version } from './version';
 import { rank } from './commands/rank';
 import { validate } from './commands/validate';
 import { schema } from './commands/schema';
@@ -19,13 +20,6 @@ import { report } from './commands/report';
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
-declare const MOATSCORE_VERSION: string | undefined;
-
-function version(): string {
-  if (typeof MOATSCORE_VERSION === 'string') return MOATSCORE_VERSION;
-  // Run from source (tests, ts-node): read it from package.json.
-  return (require('../../package.json') as { version: string }).version;
-}
 
 export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema };
 

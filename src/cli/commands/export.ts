@@ -6,8 +6,9 @@ import { EXPORT_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { rankedRubricRun } from '../setup';
 
-declare const MOATSCORE_VERSION: string | undefined;
-const engine = () => `moatscore ${typeof MOATSCORE_VERSION === 'string' ? MOATSCORE_VERSION : (require('../../../package.json') as { version: string }).version}`;
+import { version } from '../version';
+
+const engine = () => `moatscore ${version()}`;
 
 export const exportCommand: Command = (args, _io, plugins) => {
   const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, shape: { type: 'string' }, provenance: { type: 'string' }, bom: { type: 'boolean' } }, 'export');

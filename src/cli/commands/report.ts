@@ -12,7 +12,7 @@ import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../opt
 import { packageRoot } from '../paths';
 import { setupRubricRun } from '../setup';
 
-declare const MOATSCORE_VERSION: string | undefined;
+import { version } from '../version';
 
 /** The page bundle esbuild builds from src/report/page.ts (npm run build). */
 function pageScript(): string {
@@ -36,7 +36,7 @@ export const report: Command = (args, _io, plugins) => {
   for (const k of ['rubric', 'data', 'dictionary', 'cells', 'evidence', 'scenarios'] as const) if (values[k] !== undefined) cliArgs.push(`--${k}`, values[k]!);
   if (run.scenario) cliArgs.push('--scenario', values.scenario!);
   const payload: ReportPayload = {
-    engine: `moatscore ${typeof MOATSCORE_VERSION === 'string' ? MOATSCORE_VERSION : 'dev'}`,
+    engine: `moatscore ${version()}`,
     title: rubric.title, rubricFile: project.files.rubric, dataFile: project.files.data, method: run.method.id,
     spec: project.rubricSpec, dictionary: project.dictionary.indicators,
     dataset: datasetPayload(data), sources: project.evidence?.sources ?? [],
