@@ -112,7 +112,6 @@ export class Columns {
   readonly numeric = new Map<string, Float64Array>();
   private readonly textCols: (string[] | null)[];
   private readonly numCols: (Float64Array | null)[];
-  private rows = 0;
 
   constructor(readonly header: readonly string[], readonly kinds: readonly ColumnSpec[], capacity: number, private readonly idColumn: string | null = 'id') {
     this.lines = new Int32Array(capacity);
@@ -135,7 +134,6 @@ export class Columns {
   }
 
   setCell(problems: ProblemList, r: number, c: number, cell: string, line: number): void {
-    if (r >= this.rows) this.rows = r + 1;
     const kind = this.kinds[c];
     if (kind === 'text') this.textCols[c]![r] = cell;
     else if (kind === 'number') {
