@@ -94,9 +94,10 @@ export interface Axis {
 
 /**
  * A positioning matrix in the GE–McKinsey style: two axes (a condition or the mean of a group of conditions), a bubble
- * per market sized by its score, over three diagonal bands (pursue, selective, harvest) shaded by lightness.
+ * per market sized by its score and shaded by its tier (darkest = first tier), over three diagonal zones
+ * (pursue, selective, harvest) shaded by lightness.
  */
-export function matrix(r: RankResult, x: Axis, y: Axis, max: number, scoreMax: number): Chart {
+export function matrix(r: RankResult, x: Axis, y: Axis, max: number, scoreMax: number, tiers: readonly string[] = []): Chart {
   const size = 380;
   const pad = 46;
   const span = size - pad - 16;
@@ -116,16 +117,23 @@ export function matrix(r: RankResult, x: Axis, y: Axis, max: number, scoreMax: n
   svg += `<text x="${f(px(max / 2))}" y="${size - 10}" text-anchor="middle" font-size="11">${esc(x.label)} →</text>`;
   svg += `<text x="12" y="${f(py(max / 2))}" text-anchor="middle" font-size="11" transform="rotate(-90 12 ${f(py(max / 2))})">${esc(y.label)} →</text>`;
   for (let t = 0; t <= max; t++) svg += `<text x="${f(px(t))}" y="${size - pad + 14}" text-anchor="middle" font-size="9">${t}</text><text x="${pad - 6}" y="${f(py(t) + 3)}" text-anchor="end" font-size="9">${t}</text>`;
-  r.ranking.forEach((a, s) => {
+  const tierFill = (t: string | null) => {
+    const k = t === null ? -1 : tiers.indexOf(t);
+    return k < 0 ? '#888' : `hsl(210, 60%, ${Math.round(25 + (50 * k) / Math.max(1, tiers.length - 1))}%)`;
+  };
+  tiers.forEach((t, k) => {
+    svg += `<circle cx="${size + 10}" cy="${30 + k * 16}" r="5" fill="${tierFill(t)}" stroke="#000" stroke-width="0.6"/><text x="${size + 19}" y="${34 + k * 16}" font-size="9">${esc(t)}</text>`;
+  });
+  r.ranking.forEach((a) => {
     const cx = px(val(x, a));
     const cy = py(val(y, a));
     const rr = 4 + 7 * Math.max(0, a.score / scoreMax);
-    svg += `<circle class="bubble" cx="${f(cx)}" cy="${f(cy)}" r="${f(rr)}" fill="${SERIES[s % SERIES.length]}" fill-opacity="0.75" stroke="#000" stroke-width="0.8"><title>${esc(a.id)}: ${x.label} ${val(x, a).toFixed(2)}, ${y.label} ${val(y, a).toFixed(2)}</title></circle>`;
+    svg += `<circle class="bubble" cx="${f(cx)}" cy="${f(cy)}" r="${f(rr)}" fill="${tierFill(a.tier)}" fill-opacity="0.85" stroke="#000" stroke-width="0.8"><title>${esc(a.id)} (${esc(a.tier ?? '')}): ${x.label} ${val(x, a).toFixed(2)}, ${y.label} ${val(y, a).toFixed(2)}</title></circle>`;
     svg += `<text x="${f(cx + rr + 3)}" y="${f(cy + 4)}" font-size="10">${esc(a.id)}</text>`;
   });
   svg += '</svg>';
-  const summary = r.ranking.map((a) => `${a.id} at (${val(x, a).toFixed(2)}, ${val(y, a).toFixed(2)})`).join(', ');
-  return { svg, summary: `Positioning matrix, ${x.label} across, ${y.label} up: ${summary}.` };
+  const summary = r.ranking.map((a) => `${a.id} (${a.tier ?? 'no tier'}) at (${val(x, a).toFixed(2)}, ${val(y, a).toFixed(2)})`).join(', ');
+  return { svg, summary: `Positioning matrix, ${x.label} across, ${y.label} up; bubble size is the score and shade the tier: ${summary}.` };
 }
 
 /** Rank acceptability b(i, r) as a grid shaded by lightness, each cell labelled with its value. */
