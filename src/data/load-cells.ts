@@ -79,9 +79,11 @@ export function loadCells(file: string, data: Dataset, dictionary: IndicatorDict
     }
     cells.set(key, { market: m, indicator: ind, low: lo, high: hi, evidence: ids, rationale: rationale[r], line });
   }
+  // Completeness is only meaningful when every row named a known market and indicator; decided once, not per cell.
+  const rowsResolved = !problems.items.some((p) => p.code === 'cells.unknown-market' || p.code === 'cells.unknown-indicator');
   for (const ind of [...data.numeric.keys(), ...data.categorical.keys()]) {
     for (const m of data.ids) {
-      if (!cells.has(cellKey(m, ind)) && !problems.items.some((p) => p.code === 'cells.unknown-market' || p.code === 'cells.unknown-indicator')) {
+      if (rowsResolved && !cells.has(cellKey(m, ind))) {
         problems.add({ code: 'cells.missing', message: `${data.file} has a value for ${m}/${ind} but no evidence row`, path: `${m}/${ind}`, hint: 'add a row: market,indicator,low,high,evidence,rationale' });
       }
     }
