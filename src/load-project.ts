@@ -1,4 +1,4 @@
-import { InputError, type Problem } from './errors/problem';
+import { InputError, listSome, type Problem } from './errors/problem';
 import { loadCells } from './data/load-cells';
 import { loadDictionary } from './data/load-dictionary';
 import { loadMarkets } from './data/load-markets';
@@ -37,7 +37,7 @@ function attempt<T>(problems: Problem[], load: () => T): T | undefined {
     return load();
   } catch (e) {
     if (e instanceof InputError) {
-      problems.push(...e.problems);
+      for (const p of e.problems) problems.push(p);
       return undefined;
     }
     throw e;
@@ -62,7 +62,7 @@ export function loadProject(files: ProjectFiles): Project {
   if (evidence && data) {
     const ids = new Set(data.ids);
     evidence.facts.forEach((f, i) => f.markets.forEach((m) => {
-      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${[...ids].join(', ')}` });
+      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${listSome(ids)}` });
     }));
   }
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));

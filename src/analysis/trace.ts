@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/problem';
+import { listSome, UsageError } from '../errors/problem';
 import { dataFrame } from '../scoring/score-rubric';
 import { cellKey, type Dataset } from '../model/dataset';
 import type { EvidenceLedger, Fact } from '../model/evidence';
@@ -70,7 +70,7 @@ export interface TraceContext {
 export function checkMarkets(result: RankResult, ids: readonly string[]): void {
   const known = result.ranking.map((a) => a.id);
   const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length) throw new UsageError('usage.unknown-market', `unknown market${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}`, `markets: ${known.join(', ')}`);
+  if (unknown.length) throw new UsageError('usage.unknown-market', `unknown market${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}`, `markets: ${listSome(known)}`);
 }
 
 export function unitOf(dictionary: IndicatorDictionary, id: string): string | undefined {

@@ -1,9 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, ProblemList, type Problem } from '../errors/problem';
 import { parseStrictNumber } from './strict-number';
+import { listSome } from '../errors/problem';
 import { parseFastCsv } from './fast-csv';
 import { isUtf8 } from 'node:buffer';
 import { decodeUtf8 } from '../io/read-input';
+import { checkId, UniqueIds } from './check-id';
 
 /** How each column of a CSV is read. */
 export type ColumnSpec = 'text' | 'number' | 'skip';
@@ -23,6 +25,16 @@ export interface CsvColumns {
 
 /** After this many cell problems a file stops being read: the user has enough to fix. */
 export const MAX_PROBLEMS_PER_FILE = 50;
+
+/**
+ * Longest field either reader accepts (characters). Names and rationales are sentences; a field of hundreds of MB is
+ * a broken file, and past V8's string limit (~512 MB) it would crash with "Invalid string length".
+ */
+export const MAX_FIELD_CHARS = 1024 * 1024;
+
+export function fieldTooLong(line: number | undefined, column?: number): Problem {
+  return { code: 'csv.field-too-long', line, column, message: `has a field longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`, hint: 'a cell holds a value or a sentence; check for an unclosed quote or a missing line end' };
+}
 
 export type SpecFn = (header: readonly string[], problems: ProblemList) => readonly ColumnSpec[];
 
@@ -63,10 +75,11 @@ function newlinesIn(record: string[]): number {
 export function readWithCsvParse(buf: Buffer, file: string, spec: SpecFn, idColumn: string | null = 'id'): CsvColumns {
   let rows: Row[];
   try {
-    const out = parseCsv(buf, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const out = parseCsv(buf, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_CHARS }) as unknown as { record: string[]; info: { lines: number } }[];
     rows = out.map((r) => ({ record: r.record, line: r.info.lines - newlinesIn(r.record) }));
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number };
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw InputError.one({ ...fieldTooLong(err.lines), file });
     throw InputError.one({ code: csvErrorCode(err.code), file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: csvErrorHint(err.code) });
   }
   if (rows.length === 0) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: 'the first line names the columns: id,name,…' });
@@ -90,15 +103,28 @@ export function readWithCsvParse(buf: Buffer, file: string, spec: SpecFn, idColu
   return cols.finish(file, problems, 'csv-parse');
 }
 
-/** Validates the header and asks the caller's spec how to read each column. Shared by both readers. */
-export function checkedSpec(header: readonly string[], line: number, spec: SpecFn, problems: ProblemList, idColumn: string | null = 'id'): readonly ColumnSpec[] {
+/**
+ * Validates the header and asks the caller's spec how to read each column. Shared by both readers. Column names are
+ * ids (they name indicators and criteria), so they get the id check and are NFC-normalised in place.
+ */
+export function checkedSpec(header: string[], line: number, spec: SpecFn, problems: ProblemList, idColumn: string | null = 'id'): readonly ColumnSpec[] {
   const seen = new Map<string, number>();
-  header.forEach((h, c) => {
-    if (h.trim().length === 0) problems.add({ code: 'csv.blank-header', line, column: c + 1, message: `column ${c + 1} has no name`, hint: 'name every column in the header line' });
-    else if (seen.has(h)) problems.add({ code: 'csv.duplicate-header', line, column: c + 1, path: `column ${h}`, message: `column '${h}' appears twice (columns ${seen.get(h)! + 1} and ${c + 1})`, hint: 'rename or remove one of them' });
-    else seen.set(h, c);
-  });
-  if (idColumn && !seen.has(idColumn)) problems.add({ code: 'csv.missing-id-column', line, message: `has no '${idColumn}' column (header: ${header.join(',')})`, hint: `add a column named ${idColumn} with a unique value per row` });
+  for (let c = 0; c < header.length; c++) {
+    const h = header[c];
+    if (h.trim().length === 0) {
+      problems.add({ code: 'csv.blank-header', line, column: c + 1, message: `column ${c + 1} has no name`, hint: 'name every column in the header line' });
+      continue;
+    }
+    const id = checkId(h, 'column name');
+    if (typeof id !== 'string') problems.add({ ...id, line, column: c + 1, path: `column ${c + 1}` });
+    else if (seen.has(id)) problems.add({ code: 'csv.duplicate-header', line, column: c + 1, path: `column ${id}`, message: `column '${id}' appears twice (columns ${seen.get(id)! + 1} and ${c + 1})${id !== h || header[seen.get(id)!] !== h ? ', spelled alike after Unicode normalisation' : ''}`, hint: 'rename or remove one of them' });
+    else {
+      seen.set(id, c);
+      header[c] = id;
+    }
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
+  }
+  if (idColumn && !seen.has(idColumn)) problems.add({ code: 'csv.missing-id-column', line, message: `has no '${idColumn}' column (header: ${listSome(header)})`, hint: `add a column named ${idColumn} with a unique value per row` });
   problems.throwIfErrors();
   const kinds = spec(header, problems);
   problems.throwIfErrors();
@@ -172,13 +198,12 @@ export class Columns {
   }
 }
 
+/** Row ids through the one id check (check-id.ts); each is replaced by its NFC form. */
 function checkIds(ids: string[], lines: Int32Array, column: number, problems: ProblemList, n: number): void {
-  const seen = new Map<string, number>();
+  const unique = new UniqueIds(problems);
   for (let r = 0; r < n; r++) {
-    const id = ids[r];
-    if (id.trim().length === 0) problems.add({ code: 'data.blank-id', line: lines[r], column, message: `row ${r + 1} has a blank id`, hint: 'give every row a unique, non-blank id' });
-    else if (seen.has(id)) problems.add({ code: 'data.duplicate-id', line: lines[r], column, path: `row ${id}`, message: `id '${id}' also appears on line ${seen.get(id)}`, hint: 'ids must be unique' });
-    else seen.set(id, lines[r]);
+    const id = unique.add(ids[r], { line: lines[r], column, path: `row ${ids[r].trim() ? ids[r] : r + 1}` });
+    if (id !== undefined) ids[r] = id;
     if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
   }
 }

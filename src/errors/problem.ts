@@ -98,3 +98,22 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
+
+/** How many items a hint or message lists before it says how many more there are. */
+export const LIST_SOME_MAX = 8;
+
+/**
+ * Lists at most `max` items, then "… and 39,990 more". Every hint or message that lists ids, columns or values goes
+ * through this, so a problem stays one short line whatever the size of the data (a 150,000-row file once made every
+ * `cells.unknown-market` hint list every market, and ran out of memory).
+ */
+export function listSome(items: Iterable<string>, max = LIST_SOME_MAX, separator = ', '): string {
+  const shown: string[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (total < max) shown.push(item);
+    total++;
+  }
+  const rest = total - shown.length;
+  return rest > 0 ? `${shown.join(separator)}${separator}… and ${rest.toLocaleString('en')} more` : shown.join(separator);
+}

@@ -86,8 +86,10 @@ export function validateYaml<T>(src: YamlSource, schema: z.ZodType<T>, codePrefi
   if (res.success) return res.data;
   const problems: Problem[] = res.error.issues.map((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    // A custom check may name its own code (kebab-id.ts: `invisible-in-id`).
+    const own = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
     return {
-      code: `${codePrefix}.${zodCode(issue.code)}`,
+      code: `${codePrefix}.${own ?? zodCode(issue.code)}`,
       file: src.file,
       line: src.lineOf(path),
       path: formatPath(path) || undefined,

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { traceMarket, type TraceContext } from '../analysis/trace';
 import { writeCsv, type CsvCell } from './csv-writer';
+import type { Shape } from '../model/scorecard-format';
 
-export type Shape = 'long' | 'wide';
+// The format's constants live in the model layer so the scorecard reader does not import the renderer.
+export { LONG_HEAD, unneutralise, type Shape } from '../model/scorecard-format';
 export type ProvenanceMode = 'header' | 'file' | 'none';
 
 /**
@@ -15,11 +17,7 @@ const TRIGGER = /^[=+\-@\t\r']/;
 export function neutralise(cell: CsvCell): CsvCell {
   return typeof cell === 'string' && TRIGGER.test(cell) ? `'${cell}` : cell;
 }
-export function unneutralise(cell: string): string {
-  return cell.startsWith("'") ? cell.slice(1) : cell;
-}
 
-export const LONG_HEAD = ['market', 'name', 'condition', 'criterion', 'indicators', 'values', 'rule', 'criterion_score', 'condition_weight', 'criterion_weight', 'global_weight', 'contribution', 'condition_score', 'score', 'rank', 'tier', 'evidence'] as const;
 
 /** One row per market × criterion, in ranking order then rubric order. */
 export function longRows(ctx: TraceContext): CsvCell[][] {
