@@ -28,6 +28,8 @@ export function loadCells(file: string, data: Dataset, dictionary: IndicatorDict
   const low = new Map([...data.numeric].map(([k, v]) => [k, v.slice()]));
   const high = new Map([...data.numeric].map(([k, v]) => [k, v.slice()]));
   const cells = new Map<string, CellEvidence>();
+  // Completeness is only meaningful when every row named a known market and indicator; decided once, not per cell.
+  let rowsResolved = true;
   for (let r = 0; r < cols.rowCount && problems.items.length < MAX_PROBLEMS_PER_FILE; r++) {
     const line = cols.lines[r];
     const at = (field: string) => ({ line, column: CELL_COLUMNS.indexOf(field as never) + 1, path: `row ${market[r]}/${indicator[r]}, column ${field}` });
@@ -35,17 +37,20 @@ export function loadCells(file: string, data: Dataset, dictionary: IndicatorDict
     const m = checkId(market[r], 'market');
     const ind = checkId(indicator[r], 'indicator');
     if (typeof m !== 'string' || typeof ind !== 'string') {
+      rowsResolved = false;
       if (typeof m !== 'string') problems.add({ ...m, ...at('market') });
       if (typeof ind !== 'string') problems.add({ ...ind, ...at('indicator') });
       continue;
     }
     const row = rowOf.get(m);
     if (row === undefined) {
+      rowsResolved = false;
       problems.add({ code: 'cells.unknown-market', ...at('market'), message: `market '${m}' is not a row of ${data.file}`, hint: `markets: ${listSome(data.ids)}` });
       continue;
     }
     const def = dictionary.byId.get(ind);
     if (!def || (!data.numeric.has(ind) && !data.categorical.has(ind))) {
+      rowsResolved = false;
       problems.add({ code: 'cells.unknown-indicator', ...at('indicator'), message: `indicator '${ind}' is not a column of ${data.file}`, hint: `columns: ${listSome(columnsOf(data))}` });
       continue;
     }
@@ -86,8 +91,6 @@ export function loadCells(file: string, data: Dataset, dictionary: IndicatorDict
     }
     cells.set(key, { market: m, indicator: ind, low: lo, high: hi, evidence: ids, rationale: rationale[r], line });
   }
-  // Completeness is only meaningful when every row named a known market and indicator; decided once, not per cell.
-  const rowsResolved = !problems.items.some((p) => p.code === 'cells.unknown-market' || p.code === 'cells.unknown-indicator');
   for (const ind of rowsResolved ? columnsOf(data) : []) {
     for (const m of data.ids) {
       if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;

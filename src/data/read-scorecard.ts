@@ -42,7 +42,7 @@ export function readScorecard(file: string): Scorecard {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // comment_no_infix: a # inside a record ("C# Corp") is text, only a # opening a line starts a comment.
-    records = parse(text, { comment: '#', comment_no_infix: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_CHARS }) as unknown as typeof records;
+    records = parse(text, { comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_FIELD_CHARS }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw InputError.one({ code: 'csv.malformed', file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: HINT });
