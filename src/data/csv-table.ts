@@ -1,8 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError, ProblemList, type Problem } from '../errors/problem';
+import { InputError, ProblemList, UsageError, type Problem } from '../errors/problem';
 import { parseStrictNumber } from './strict-number';
 import { listSome } from '../errors/problem';
-import { parseFastCsv } from './fast-csv';
+import { countRows, parseFastCsv } from './fast-csv';
 import { isUtf8 } from 'node:buffer';
 import { decodeUtf8 } from '../io/read-input';
 import { checkId, UniqueIds } from './check-id';
@@ -32,6 +32,33 @@ export const MAX_PROBLEMS_PER_FILE = 50;
  */
 export const MAX_FIELD_CHARS = 1024 * 1024;
 
+/**
+ * Memory a data file may cost once read: its columns (8 bytes a number, about 40 a short text cell with its slot,
+ * 4 for the line number) plus the bytes the reader holds (the whole buffer, or one chunk when streaming). Checked
+ * from the header and the row count before any column is allocated, so a file past it is refused at once
+ * (`data.over-memory-budget`) instead of running out of memory half-way. README "Hostile and broken input".
+ */
+export const DATA_MEMORY_BUDGET = 1.25 * 1024 * 1024 * 1024;
+const TEXT_CELL_BYTES = 40;
+
+export function checkMemoryBudget(file: string, kinds: readonly ColumnSpec[], rows: number, heldBytes: number): void {
+  let perRow = 4;
+  let read = 0;
+  for (const k of kinds) {
+    if (k === 'number') perRow += 8;
+    else if (k === 'text') perRow += TEXT_CELL_BYTES;
+    if (k !== 'skip') read++;
+  }
+  const need = rows * perRow + heldBytes;
+  if (need <= DATA_MEMORY_BUDGET) return;
+  const mb = (b: number) => Math.round(b / 1048576).toLocaleString('en');
+  throw InputError.one({
+    code: 'data.over-memory-budget', file,
+    message: `would need about ${mb(need)} MB to read (${rows.toLocaleString('en')} rows × ${read} columns), over the budget of ${mb(DATA_MEMORY_BUDGET)} MB`,
+    hint: 'select fewer columns with --criteria, or split the rows into several files',
+  });
+}
+
 export function fieldTooLong(line: number | undefined, column?: number): Problem {
   return { code: 'csv.field-too-long', line, column, message: `has a field longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`, hint: 'a cell holds a value or a sentence; check for an unclosed quote or a missing line end' };
 }
@@ -59,8 +86,6 @@ export function readCsvColumns(buf: Buffer, file: string, spec: SpecFn, opts: Re
   return readWithCsvParse(buf, file, spec, opts.idColumn);
 }
 
-interface Row { readonly record: string[]; readonly line: number }
-
 function newlinesIn(record: string[]): number {
   let n = 0;
   for (const f of record) {
@@ -72,35 +97,50 @@ function newlinesIn(record: string[]): number {
   return n;
 }
 
+/**
+ * The csv-parse reader, for files with quotes or carriage returns. Records are consumed as they are parsed
+ * (on_record returns nothing, so csv-parse keeps none): memory is the buffer plus the columns, not an array of
+ * string arrays ten times the size of the file.
+ */
 export function readWithCsvParse(buf: Buffer, file: string, spec: SpecFn, idColumn: string | null = 'id'): CsvColumns {
-  let rows: Row[];
+  const problems = new ProblemList(file);
+  let cols: Columns | undefined;
+  let n = 0;
+  let width = 0;
+  const capacity = countRows(buf, 0, buf.length);
+  const onRecord = (record: string[], line: number): void => {
+    if (!cols) {
+      const kinds = checkedSpec(record, line, spec, problems, idColumn);
+      checkMemoryBudget(file, kinds, capacity, buf.length);
+      cols = new Columns(record, kinds, capacity, idColumn);
+      width = record.length;
+      return;
+    }
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
+    const r = n++;
+    cols.lines[r] = line;
+    if (record.length !== width) {
+      cols.ragged(problems, line, record.length);
+      return;
+    }
+    for (let c = 0; c < width; c++) cols.setCell(problems, r, c, record[c], line);
+  };
   try {
-    const out = parseCsv(buf, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_CHARS }) as unknown as { record: string[]; info: { lines: number } }[];
-    rows = out.map((r) => ({ record: r.record, line: r.info.lines - newlinesIn(r.record) }));
+    parseCsv(buf, {
+      bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_CHARS,
+      on_record: (rec: { record: string[]; info: { lines: number } }) => {
+        onRecord(rec.record, rec.info.lines - newlinesIn(rec.record));
+        return undefined;
+      },
+    } as never);
   } catch (e) {
+    if (e instanceof InputError || e instanceof UsageError) throw e;
     const err = e as Error & { code?: string; lines?: number };
     if (err.code === 'CSV_MAX_RECORD_SIZE') throw InputError.one({ ...fieldTooLong(err.lines), file });
     throw InputError.one({ code: csvErrorCode(err.code), file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: csvErrorHint(err.code) });
   }
-  if (rows.length === 0) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: 'the first line names the columns: id,name,…' });
-  const problems = new ProblemList(file);
-  const header = rows[0].record;
-  const kinds = checkedSpec(header, rows[0].line, spec, problems, idColumn);
-  const body = rows.slice(1);
-  const n = body.length;
-  const cols = new Columns(header, kinds, n, idColumn);
-  for (let r = 0; r < n; r++) {
-    const { record, line } = body[r];
-    cols.lines[r] = line;
-    if (record.length !== header.length) {
-      cols.ragged(problems, line, record.length);
-      if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
-      continue;
-    }
-    for (let c = 0; c < header.length; c++) cols.setCell(problems, r, c, record[c], line);
-    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
-  }
-  return cols.finish(file, problems, 'csv-parse');
+  if (!cols) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: 'the first line names the columns: id,name,…' });
+  return (cols as Columns).finish(file, problems, 'csv-parse', n);
 }
 
 /**

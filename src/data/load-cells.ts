@@ -1,9 +1,9 @@
 import { listSome, ProblemList } from '../errors/problem';
-import { readInputFile } from '../io/read-input';
 import { cellKey, type CellEvidence, type Dataset } from '../model/dataset';
 import type { EvidenceLedger } from '../model/evidence';
 import type { IndicatorDictionary } from '../model/indicator';
-import { MAX_PROBLEMS_PER_FILE, readCsvColumns } from './csv-table';
+import { MAX_PROBLEMS_PER_FILE } from './csv-table';
+import { readCsvFile } from './stream-csv';
 import { checkId } from './check-id';
 import { parseStrictNumber } from './strict-number';
 
@@ -15,7 +15,7 @@ const CELL_COLUMNS = ['market', 'indicator', 'low', 'high', 'evidence', 'rationa
  * must have a row, every cited id must exist in the ledger, and low <= value <= high.
  */
 export function loadCells(file: string, data: Dataset, dictionary: IndicatorDictionary, ledger: EvidenceLedger | undefined): Dataset {
-  const cols = readCsvColumns(readInputFile(file), file, (header, problems) => {
+  const cols = readCsvFile(file, (header, problems) => {
     CELL_COLUMNS.forEach((c) => {
       if (!header.includes(c)) problems.add({ code: 'cells.missing-column', line: 1, message: `has no '${c}' column`, hint: `the header is ${CELL_COLUMNS.join(',')}` });
     });

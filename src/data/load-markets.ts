@@ -1,16 +1,15 @@
 import { listSome, ProblemList } from '../errors/problem';
-import { MAX_DATA_INPUT_BYTES, readInputFile } from '../io/read-input';
 import type { Dataset } from '../model/dataset';
 import { isNumericKind, type IndicatorDictionary } from '../model/indicator';
-import { MAX_PROBLEMS_PER_FILE, readCsvColumns, type ColumnSpec } from './csv-table';
+import { MAX_PROBLEMS_PER_FILE, type ColumnSpec } from './csv-table';
+import { readCsvFile } from './stream-csv';
 
 /**
  * Loads a market data CSV whose columns are declared in an indicator dictionary: `id`, optional `name`, then one
  * column per indicator. Checks every value against its declaration (scale, integer counts, categories).
  */
 export function loadMarkets(file: string, dictionary: IndicatorDictionary): Dataset {
-  const buf = readInputFile(file, MAX_DATA_INPUT_BYTES);
-  const cols = readCsvColumns(buf, file, (header, problems) => header.map((h, c): ColumnSpec => {
+  const cols = readCsvFile(file, (header, problems) => header.map((h, c): ColumnSpec => {
     if (h === 'id' || h === 'name') return 'text';
     const ind = dictionary.byId.get(h);
     if (!ind) {

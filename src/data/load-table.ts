@@ -1,16 +1,15 @@
 import { listSome, UsageError } from '../errors/problem';
-import { MAX_DATA_INPUT_BYTES, readInputFile } from '../io/read-input';
 import type { Dataset } from '../model/dataset';
-import { readCsvColumns, type ColumnSpec } from './csv-table';
+import type { ColumnSpec } from './csv-table';
+import { readCsvFile } from './stream-csv';
 
 /**
  * Loads any CSV of alternatives × criteria for rubric-free ranking: an `id` column, an optional `name` column, and
  * numeric criterion columns (all other columns, or those named in `criteria`; the rest are not read).
  */
 export function loadTable(file: string, criteria?: readonly string[], opts: { fast?: boolean } = {}): { dataset: Dataset; criteria: string[]; reader: 'fast' | 'csv-parse' } {
-  const buf = readInputFile(file, MAX_DATA_INPUT_BYTES);
   let chosen: string[] = [];
-  const cols = readCsvColumns(buf, file, (header) => {
+  const cols = readCsvFile(file, (header) => {
     const candidates = header.filter((h) => h !== 'id' && h !== 'name');
     if (criteria) {
       const have = new Set(candidates);
