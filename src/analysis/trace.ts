@@ -68,9 +68,23 @@ export interface TraceContext {
 
 /** Checks market ids against the ranking; an unknown one is a usage error listing the valid ids. */
 export function checkMarkets(result: RankResult, ids: readonly string[]): void {
-  const known = result.ranking.map((a) => a.id);
-  const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length) throw new UsageError('usage.unknown-market', `unknown market${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}`, `markets: ${listSome(known)}`);
+  const byId = rankingIndex(result);
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length) throw new UsageError('usage.unknown-market', `unknown market${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}`, `markets: ${listSome(byId.keys())}`);
+}
+
+/**
+ * Each result's ranking indexed by id, built once: export traces every market, and a scan of the ranking per
+ * market (twice: the check and the lookup) made 20,000 markets take 12.9 s.
+ */
+const INDEX = new WeakMap<RankResult, Map<string, RankResult['ranking'][number]>>();
+function rankingIndex(result: RankResult): Map<string, RankResult['ranking'][number]> {
+  let byId = INDEX.get(result);
+  if (!byId) {
+    byId = new Map(result.ranking.map((a) => [a.id, a]));
+    INDEX.set(result, byId);
+  }
+  return byId;
 }
 
 export function unitOf(dictionary: IndicatorDictionary, id: string): string | undefined {
@@ -83,7 +97,7 @@ export function unitOf(dictionary: IndicatorDictionary, id: string): string | un
 export function traceMarket(ctx: TraceContext, id: string): MarketTrace {
   checkMarkets(ctx.result, [id]);
   const { rubric, data, dictionary, evidence, result } = ctx;
-  const a = result.ranking.find((x) => x.id === id)!;
+  const a = rankingIndex(result).get(id)!;
   const row = a.row;
   const frame = dataFrame(rubric, data);
   const conditions = rubric.conditions.map((c): ConditionTrace => ({
