@@ -38,7 +38,8 @@ export function renderGrid(g: Grid, format: FormatId, digits = 3): string {
     case 'table': {
       const cells = g.rows.map((r) => r.map((c) => text(c, digits)));
       const numeric = g.head.map((_, k) => g.rows.length > 0 && g.rows.every((r) => typeof r[k] === 'number'));
-      const width = g.head.map((h, k) => Math.max(h.length, ...cells.map((r) => r[k].length)));
+      // A reduce, not Math.max(...cells): an argument spread over data-sized rows overflows the call stack.
+      const width = g.head.map((h, k) => cells.reduce((w, r) => Math.max(w, r[k].length), h.length));
       const line = (r: readonly string[]) => r.map((c, k) => (numeric[k] ? c.padStart(width[k]) : c.padEnd(width[k]))).join('  ').trimEnd();
       return [...(g.title ? [g.title, ''] : []), line(g.head), line(width.map((w) => '-'.repeat(w))), ...cells.map(line), ...(g.notes?.length ? ['', ...g.notes] : [])].join('\n') + '\n';
     }

@@ -27,7 +27,8 @@ export class TableRenderer implements Renderer {
   readonly description = 'aligned text for the terminal';
   render(r: RankResult, opts: RenderOptions): string {
     const { head, rows, numeric } = tableCells(r);
-    const width = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)));
+    // A reduce, not Math.max(...rows): an argument spread over 130,000 rows overflows the call stack.
+    const width = head.map((h, k) => rows.reduce((w, row) => Math.max(w, row[k].length), h.length));
     const line = (cells: string[]) => cells.map((c, k) => (numeric[k] ? c.padStart(width[k]) : c.padEnd(width[k]))).join('  ').trimEnd();
     const tierCol = head.indexOf('tier');
     const tierIds = [...new Set(r.ranking.map((a) => a.tier))];
