@@ -54,7 +54,7 @@ export function checkMemoryBudget(file: string, kinds: readonly ColumnSpec[], ro
   const mb = (b: number) => Math.round(b / 1048576).toLocaleString('en');
   throw InputError.one({
     code: 'data.over-memory-budget', file,
-    message: `would need about ${mb(need)} MB to read (${rows.toLocaleString('en')} rows × ${read} columns), over the budget of ${mb(DATA_MEMORY_BUDGET)} MB`,
+    message: `would need about ${mb(need)} MiB to read (${rows.toLocaleString('en')} rows × ${read} columns), over the budget of ${mb(DATA_MEMORY_BUDGET)} MiB`,
     hint: 'select fewer columns with --criteria, or split the rows into several files',
   });
 }
