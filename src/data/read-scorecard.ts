@@ -39,29 +39,27 @@ export function readScorecard(file: string): Scorecard {
     provenance[m[1]] = m[2];
     at = nl === -1 ? text.length : nl + 1;
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // comment_no_infix: a # inside a record ("C# Corp") is text, only a # opening a line starts a comment.
-    records = parse(text, { comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_FIELD_CHARS }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw InputError.one({ code: 'csv.malformed', file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: HINT });
-  }
-  if (records.length === 0) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: HINT });
-  const head = records[0].record.map(unneutralise);
-  const shape: Shape | undefined = LONG_HEAD.every((h) => head.includes(h)) ? 'long' : head[0] === 'market' && head.includes('rank') && head.includes('score') ? 'wide' : undefined;
-  if (!shape) throw InputError.one({ code: 'scorecard.unknown-shape', file, line: 1, message: `is not a moatscore scorecard (header: ${head.slice(0, 6).join(',')}…)`, hint: 'export one with moatscore export --shape long|wide' });
-  const numeric = head.map((h) => (shape === 'long' ? LONG_NUMERIC.has(h) : !WIDE_TEXT.has(h)));
   const problems = new ProblemList(file);
   const markets = new UniqueIds(problems, 'market', 'scorecard.duplicate-market');
   const longKeys = new UniqueIds(problems, 'market × criterion', 'scorecard.duplicate-market');
   const rows: Record<string, string | number>[] = [];
-  for (let i = 1; i < records.length && problems.items.length < MAX_PROBLEMS_PER_FILE; i++) {
-    const { record, info } = records[i];
-    const line = info.lines;
+  let head: string[] | undefined;
+  let shape: Shape | undefined;
+  let numeric: boolean[] = [];
+  // Records are consumed as csv-parse produces them (on_record returns nothing, so it keeps none).
+  const onRecord = (record: string[], line: number): void => {
+    if (!head) {
+      head = record.map(unneutralise);
+      const h = head;
+      shape = LONG_HEAD.every((x) => h.includes(x)) ? 'long' : h[0] === 'market' && h.includes('rank') && h.includes('score') ? 'wide' : undefined;
+      if (!shape) throw InputError.one({ code: 'scorecard.unknown-shape', file, line, message: `is not a moatscore scorecard (header: ${h.slice(0, 6).join(',')}…)`, hint: 'export one with moatscore export --shape long|wide' });
+      numeric = h.map((x) => (shape === 'long' ? LONG_NUMERIC.has(x) : !WIDE_TEXT.has(x)));
+      return;
+    }
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
     if (record.length !== head.length) {
       problems.add({ code: 'csv.ragged-row', line, message: `has ${record.length} fields, the header has ${head.length}`, hint: HINT });
-      continue;
+      return;
     }
     const rec: Record<string, string | number> = {};
     for (let k = 0; k < head.length; k++) {
@@ -77,11 +75,26 @@ export function readScorecard(file: string): Scorecard {
     }
     const raw = String(rec.market);
     const id = shape === 'wide' ? markets.add(raw, { line, column: 1, path: `row ${raw}` }) : checkedMarket(raw, line, problems);
-    if (id === undefined) continue;
+    if (id === undefined) return;
     rec.market = id;
     if (shape === 'long') longKeys.add(`${id}/${rec.condition}.${rec.criterion}`, { line, column: 1, path: `row ${raw}, criterion ${rec.condition}.${rec.criterion}` });
     rows.push(rec);
+  };
+  try {
+    // comment_no_infix: a # inside a record ("C# Corp") is text, only a # opening a line starts a comment.
+    parse(text, {
+      comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_FIELD_CHARS,
+      on_record: (record: string[], context: { lines: number }) => {
+        onRecord(record, context.lines);
+        return undefined;
+      },
+    } as never);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as Error & { lines?: number };
+    throw InputError.one({ code: 'csv.malformed', file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: HINT });
   }
+  if (!head || !shape) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: HINT });
   problems.throwIfErrors();
   return { file, shape, provenance, head, rows };
 }

@@ -64,11 +64,16 @@ export function diffScorecards(a: Scorecard, b: Scorecard, top = 10): ScorecardD
   // Values indexed once per scorecard: a find() per market × criterion made 5,000 markets take 30 s.
   const va = valuesOf(a, ca);
   const vb = valuesOf(b, ca);
-  const changes = ids.flatMap((id) => ca.map((c) => ({ id, c, o: va.get(cellKey(id, c)) ?? NaN, n: vb.get(cellKey(id, c)) ?? NaN })))
-    .map((x) => ({ ...x, d: x.n - x.o }))
-    .filter((x) => x.d !== 0)
-    .sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || x.id.localeCompare(y.id) || x.c.localeCompare(y.c))
-    .slice(0, top);
+  const changes: { id: string; c: string; o: number; n: number; d: number }[] = [];
+  for (const id of ids) {
+    for (const c of ca) {
+      const o = va.get(cellKey(id, c)) ?? NaN;
+      const n = vb.get(cellKey(id, c)) ?? NaN;
+      if (n - o !== 0) changes.push({ id, c, o, n, d: n - o });
+    }
+  }
+  changes.sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || x.id.localeCompare(y.id) || x.c.localeCompare(y.c));
+  changes.length = Math.min(changes.length, top);
   const what = field ? 'contribution (global weight × score)' : 'criterion score';
   const criteria: Grid = {
     title: `Criteria whose ${what} changed most`,
