@@ -18,6 +18,8 @@ const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'moatscore.js');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
+// --rubric named explicitly: with --data alone and no rubric, the CLI ranks the file rubric-free.
+const RUBRIC = ['--rubric', join(ROOT, 'rubrics', 'pricing-power.yaml')];
 const PY = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -62,8 +64,8 @@ export function benchIo(opts: { runs: number; big: boolean }): void {
   writeFileSync(markets5kB, rubricUniverse(5_000, 2));
   const cardA = join(OUT, 'scorecard-5000-a.csv');
   const cardB = join(OUT, 'scorecard-5000-b.csv');
-  run(['export', '--data', markets5k, '--output', cardA]);
-  run(['export', '--data', markets5kB, '--output', cardB]);
+  run(['export', ...RUBRIC, '--data', markets5k, '--output', cardA]);
+  run(['export', ...RUBRIC, '--data', markets5kB, '--output', cardB]);
   const wide = join(OUT, 'header-200000.csv');
   const cols = Array.from({ length: 200_000 }, (_, k) => `c${k + 1}`);
   writeFileSync(wide, `id,${cols.join(',')}\na,${cols.map((_, k) => (k % 9) + 1).join(',')}\nb,${cols.map((_, k) => ((k + 4) % 9) + 1).join(',')}\n`);
@@ -72,7 +74,7 @@ export function benchIo(opts: { runs: number; big: boolean }): void {
   const dif: number[] = [];
   const hdr: number[] = [];
   for (let k = 0; k < opts.runs; k++) {
-    exp.push(run(['export', '--data', markets20k, '--output', join(OUT, 'export-20000.csv')]).s);
+    exp.push(run(['export', ...RUBRIC, '--data', markets20k, '--output', join(OUT, 'export-20000.csv')]).s);
     dif.push(run(['diff', cardA, cardB, '--format', 'csv', '--output', join(OUT, 'diff-5000.csv')]).s);
     hdr.push(run(['rank', '--data', wide, '--format', 'csv', '--output', join(OUT, 'header-200000-ranked.csv')]).s);
   }

@@ -4,7 +4,7 @@ import { DICTIONARY } from './rubric-fixture';
 import { fixture, problemsOf } from './helpers';
 import { run } from '../src/cli/main';
 import { listSome } from '../src/errors/problem';
-import { checkMemoryBudget, DATA_MEMORY_BUDGET, MAX_FIELD_CHARS, type ColumnSpec } from '../src/data/csv-table';
+import { checkMemoryBudget, MAX_FIELD_CHARS, MEMORY_BUDGET, type ColumnSpec } from '../src/data/csv-table';
 import { loadMarkets } from '../src/data/load-markets';
 import { loadDictionary } from '../src/data/load-dictionary';
 import { loadTable } from '../src/data/load-table';
@@ -76,14 +76,18 @@ describe('hints that list ids are truncated', () => {
 });
 
 describe('the memory budget is checked before any column is allocated', () => {
+  // Per row: 4 (line) + 8 per number + 40 per text cell + 400 for ranking and output; plus the bytes held.
   const kinds = (numbers: number, texts: number): ColumnSpec[] => [...Array(texts).fill('text'), ...Array(numbers).fill('number')];
-  it(`3,000,000 rows × (40 numbers + 2 texts) fit: 3e6 × (4 + 320 + 80) + 32 MiB = 1,188 MiB <= ${DATA_MEMORY_BUDGET / 1048576} MiB`, () => {
+  it(`3,000,000 rows × (40 numbers + 2 texts) fit: 3e6 × 804 + 32 MiB = 2,332 MiB <= ${MEMORY_BUDGET / 1048576} MiB`, () => {
     expect(() => checkMemoryBudget('u.csv', kinds(40, 2), 3_000_000, 32 * 1048576)).not.toThrow();
   });
-  it('3,400,000 rows of the same do not: 3.4e6 × 404 + 32 MiB = 1,342 MiB > 1,280 MiB', () => {
-    expect(problemsOf(() => checkMemoryBudget('u.csv', kinds(40, 2), 3_400_000, 32 * 1048576))).toEqual([
-      expect.objectContaining({ code: 'data.over-memory-budget', file: 'u.csv', message: 'would need about 1,342 MiB to read (3,400,000 rows × 42 columns), over the budget of 1,280 MiB' }),
+  it('3,700,000 rows of the same do not: 3.7e6 × 804 + 32 MiB = 2,869 MiB > 2,816 MiB', () => {
+    expect(problemsOf(() => checkMemoryBudget('u.csv', kinds(40, 2), 3_700_000, 32 * 1048576))).toEqual([
+      expect.objectContaining({ code: 'data.over-memory-budget', file: 'u.csv', message: 'would need about 2,869 MiB (3,700,000 rows × 42 columns), over the budget of 2,816 MiB' }),
     ]);
+  });
+  it('a narrow, tall file is bounded too: 15,000,000 rows of id + 1 number = 15e6 × 452 = 6,466 MiB', () => {
+    expect(problemsOf(() => checkMemoryBudget('n.csv', kinds(1, 1), 15_000_000, 0))).toEqual([expect.objectContaining({ code: 'data.over-memory-budget', message: expect.stringContaining('about 6,466 MiB') })]);
   });
   it('skipped columns cost nothing', () => {
     expect(() => checkMemoryBudget('u.csv', [...kinds(40, 2), ...Array(1000).fill('skip')], 3_000_000, 0)).not.toThrow();

@@ -33,16 +33,19 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 export const MAX_FIELD_CHARS = 1024 * 1024;
 
 /**
- * Memory a data file may cost once read: its columns (8 bytes a number, about 40 a short text cell with its slot,
- * 4 for the line number) plus the bytes the reader holds (the whole buffer, or one chunk when streaming). Checked
- * from the header and the row count before any column is allocated, so a file past it is refused at once
- * (`data.over-memory-budget`) instead of running out of memory half-way. README "Hostile and broken input".
+ * The memory budget of a run that reads a data file: its columns (8 bytes a number, about 40 a short text cell with
+ * its slot, 4 for the line number), what ranking and writing cost per row after it (a ranking object and an output
+ * row: measured at about 400 bytes per row on 3,000,000 rows, README "Limits and memory budget"), plus the bytes the
+ * reader holds (the whole buffer, or one chunk when streaming). Checked from the header and the row count before any
+ * column is allocated, so a file past it is refused at once (`data.over-memory-budget`) instead of running out of
+ * memory half-way.
  */
-export const DATA_MEMORY_BUDGET = 1.25 * 1024 * 1024 * 1024;
+export const MEMORY_BUDGET = 2.75 * 1024 * 1024 * 1024;
 const TEXT_CELL_BYTES = 40;
+const DOWNSTREAM_BYTES_PER_ROW = 400;
 
 export function checkMemoryBudget(file: string, kinds: readonly ColumnSpec[], rows: number, heldBytes: number): void {
-  let perRow = 4;
+  let perRow = 4 + DOWNSTREAM_BYTES_PER_ROW;
   let read = 0;
   for (const k of kinds) {
     if (k === 'number') perRow += 8;
@@ -50,11 +53,11 @@ export function checkMemoryBudget(file: string, kinds: readonly ColumnSpec[], ro
     if (k !== 'skip') read++;
   }
   const need = rows * perRow + heldBytes;
-  if (need <= DATA_MEMORY_BUDGET) return;
+  if (need <= MEMORY_BUDGET) return;
   const mb = (b: number) => Math.round(b / 1048576).toLocaleString('en');
   throw InputError.one({
     code: 'data.over-memory-budget', file,
-    message: `would need about ${mb(need)} MiB to read (${rows.toLocaleString('en')} rows × ${read} columns), over the budget of ${mb(DATA_MEMORY_BUDGET)} MiB`,
+    message: `would need about ${mb(need)} MiB (${rows.toLocaleString('en')} rows × ${read} columns), over the budget of ${mb(MEMORY_BUDGET)} MiB`,
     hint: 'select fewer columns with --criteria, or split the rows into several files',
   });
 }
