@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, ProblemList, UsageError, type Problem } from '../errors/problem';
 import { parseStrictNumber } from './strict-number';
-import { listSome } from '../errors/problem';
+import { listSome, MAX_PROBLEMS_PER_FILE } from '../errors/problem';
 import { countRows, parseFastCsv } from './fast-csv';
 import { isUtf8 } from 'node:buffer';
 import { decodeUtf8 } from '../io/read-input';
@@ -23,8 +23,7 @@ export interface CsvColumns {
   readonly reader: 'fast' | 'csv-parse';
 }
 
-/** After this many cell problems a file stops being read: the user has enough to fix. */
-export const MAX_PROBLEMS_PER_FILE = 50;
+export { MAX_PROBLEMS_PER_FILE };
 
 /**
  * Longest field either reader accepts (characters). Names and rationales are sentences; a field of hundreds of MB is

@@ -117,3 +117,6 @@ export function listSome(items: Iterable<string>, max = LIST_SOME_MAX, separator
   const rest = total - shown.length;
   return rest > 0 ? `${shown.join(separator)}${separator}… and ${rest.toLocaleString('en')} more` : shown.join(separator);
 }
+
+/** After this many problems a file stops being checked: the user has enough to fix, and the report stays readable. */
+export const MAX_PROBLEMS_PER_FILE = 50;

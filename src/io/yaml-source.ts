@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { InputError, ProblemList, formatPath, type Problem } from '../errors/problem';
+import { InputError, MAX_PROBLEMS_PER_FILE, ProblemList, formatPath, type Problem } from '../errors/problem';
 
 /** A parsed YAML file that can say on which line any path of its content sits. */
 export interface YamlSource {
@@ -114,7 +114,8 @@ export function validateYaml<T>(src: YamlSource, schema: z.ZodType<T>, codePrefi
     throw e;
   }
   if (res.success) return res.data;
-  const problems: Problem[] = res.error.issues.map((issue) => {
+  // Capped like every file's problems: a 2 MB ledger with every fact wrong once printed 4,736 lines.
+  const problems: Problem[] = res.error.issues.slice(0, MAX_PROBLEMS_PER_FILE).map((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     // A custom check may name its own code (kebab-id.ts: `invisible-in-id`).
     const own = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
