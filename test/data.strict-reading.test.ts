@@ -11,6 +11,7 @@ import { loadCells } from '../src/data/load-cells';
 import { loadEvidence } from '../src/evidence/load-evidence';
 import { checkId } from '../src/data/check-id';
 import { parseStrictNumber } from '../src/data/strict-number';
+import { run } from '../src/cli/main';
 
 type Want = Partial<{ code: string; line: number; column: number; path: string }>;
 
@@ -38,6 +39,24 @@ describe('diff reads scorecards strictly', () => {
   it.each(SCORECARD_CASES)('%s', (_what, csv, want) => {
     const dir = fixture({ 's.csv': csv });
     expect(problemsOf(() => readScorecard(join(dir, 's.csv')))).toEqual([expect.objectContaining({ ...want, file: join(dir, 's.csv') })]);
+  });
+
+  it('through the CLI: moatscore diff exits 1 naming file, line, column and field, and writes nothing', () => {
+    const dir = fixture({ 'old.csv': wide('a,A,1,2,,,1,1', 'b,B,2,1,,,1,1'), 'new.csv': wide('a,A,1, ,,,1,1', 'b,B,2,1,,,1,1') });
+    const r = run(['diff', join(dir, 'old.csv'), join(dir, 'new.csv'), '--output', join(dir, 'd.csv')], { isTTY: false, env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'new.csv')}:2:4 row a, column score: is empty`);
+    expect(r.stderr).toContain('[data.missing-value]');
+    expect(r.outputFile).toBeUndefined();
+  });
+
+  it('an NFD and an NFC scorecard of the same markets diff as the same markets (no market-mismatch)', () => {
+    const dir = fixture({ 'old.csv': wide(`${NFD},A,1,2,,,1,1`), 'new.csv': wide(`${NFC},A,1,3,,,2,1`) });
+    const r = run(['diff', join(dir, 'old.csv'), join(dir, 'new.csv'), '--format', 'csv'], { isTTY: false, env: {} });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // Hand-checked: rank 1 → 1 (move 0), score 2 → 3 (change +1), under the NFC spelling.
+    expect(r.stdout).toBe(`market,old_rank,new_rank,move,old_score,new_score,score_change\n${NFC},1,1,0,2,3,1\n`);
   });
 
   it('market ids come back in NFC form, so an NFD export diffs against an NFC one', () => {
