@@ -11,16 +11,24 @@ function largest(ws: ArrayLike<number>): number {
 }
 
 /**
- * w_i / Σ_k w_k, computed as (w_i / M) / Σ_k (w_k / M) with M = max_k |w_k|. Dividing by M first keeps every
- * term in [0, 1] and the sum in [1, n], so finite weights never overflow (four weights of 1.7e308 sum to Infinity
- * the naive way, and every weight in force becomes 0) and tiny ones never underflow to a 0/0. The result is the same
- * for w and c·w for any c > 0 up to rounding of the scaled inputs (property-tested over c = 10^-300 … 10^300).
+ * w_i / Σ_k w_k, exact at every magnitude. When the plain sum is an ordinary double (finite, not near underflow)
+ * it is used as is, so declared weights such as 0.25/1.15 come out bit for bit as the hand computation. Otherwise
+ * the weights are divided by M = max_k |w_k| first: (w_i / M) / Σ_k (w_k / M) keeps every term in [0, 1] and the
+ * sum in [1, n], so finite weights never overflow (four weights of 1.7e308 sum to Infinity the plain way, and
+ * every weight in force became 0) and tiny ones never lose their precision. Either way the result for w and c·w,
+ * c > 0, agrees to rounding (property-tested over c = 10^-300 … 10^300).
  * Needs finite weights >= 0, not all 0 (callers check and name the offending input); all zeros give NaN.
  */
 export function normaliseWeights(ws: ArrayLike<number>): Float64Array {
-  const m = largest(ws);
   const out = new Float64Array(ws.length);
   let s = 0;
+  for (let i = 0; i < ws.length; i++) s += ws[i];
+  if (Number.isFinite(s) && s >= 1e-290) {
+    for (let i = 0; i < out.length; i++) out[i] = ws[i] / s;
+    return out;
+  }
+  const m = largest(ws);
+  s = 0;
   for (let i = 0; i < ws.length; i++) {
     out[i] = ws[i] / m;
     s += out[i];
