@@ -53,6 +53,8 @@ export interface Tier {
   readonly id: string;
   readonly when: CompiledExpression;
   readonly meaning?: string;
+  /** The tier's `when`, for errors found while evaluating it. */
+  readonly location: Location;
 }
 
 export type MethodId = 'wsm' | 'wpm' | 'topsis' | 'gate';

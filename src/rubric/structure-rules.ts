@@ -2,6 +2,8 @@ import type { ProblemList } from '../errors/problem';
 import { formatPath } from '../errors/problem';
 import type { YamlSource } from '../io/yaml-source';
 import type { RubricSpec } from './schema';
+import { RESERVED_NAMES, symbolName } from '../expression/compile';
+import { TIER_SYMBOLS } from './compile-rubric';
 
 export interface RuleContext {
   readonly spec: RubricSpec;
@@ -43,6 +45,25 @@ export const uniqueIds: StructureRule = (ctx) => {
   ctx.spec.tiers.forEach((t, i) => {
     if (tiers.has(t.id)) ctx.problems.add({ code: 'rubric.duplicate-id', ...at(ctx, ['tiers', i, 'id']), message: `tier id '${t.id}' is also used by tiers[${tiers.get(t.id)}]`, hint: 'ids must be unique' });
     tiers.set(t.id, i);
+  });
+};
+
+/**
+ * Tier `when` expressions see overall, weakest, strongest and one symbol per condition (tierScope). A condition
+ * named `weakest` would silently replace the tier symbol, and one named `pi` or `and` could never be read; both are
+ * refused here, at the condition's id.
+ */
+export const noShadowedSymbols: StructureRule = (ctx) => {
+  ctx.spec.conditions.forEach((c, i) => {
+    const name = symbolName(c.id);
+    const tier = (TIER_SYMBOLS as readonly string[]).includes(name);
+    if (tier || RESERVED_NAMES.includes(name)) {
+      ctx.problems.add({
+        code: 'rubric.reserved-id', ...at(ctx, ['conditions', i, 'id']),
+        message: tier ? `condition id '${c.id}' is also the tier symbol '${name}', which tier rules read as the market's ${name} condition score` : `condition id '${c.id}' is a reserved word of rubric expressions`,
+        hint: `rename the condition (reserved: ${[...TIER_SYMBOLS, ...RESERVED_NAMES].join(', ')})`,
+      });
+    }
   });
 };
 
@@ -97,4 +118,4 @@ export const validRules: StructureRule = (ctx) => {
   }));
 };
 
-export const STRUCTURE_RULES: readonly StructureRule[] = [uniqueIds, validWeights, validScale, validGate, validRules];
+export const STRUCTURE_RULES: readonly StructureRule[] = [uniqueIds, noShadowedSymbols, validWeights, validScale, validGate, validRules];

@@ -5,6 +5,7 @@ import type { RankedAlternative, RankResult, CriterionResult } from '../model/re
 import type { MethodId, Rubric } from '../model/rubric';
 import type { AggregationMethod, DecisionMatrix } from '../methods/method';
 import { competitionRank } from '../ranking/competition-rank';
+import { evaluateWhen } from '../rubric/compiled-rules';
 
 /** Condition and criterion scores of every alternative: the rubric's view, independent of the method. */
 export interface RubricScores {
@@ -72,7 +73,7 @@ export function scoreRubric(rubric: Rubric, data: Dataset, frame: Frame = dataFr
   });
   const tierFrame: Frame = [overall, weakest, strongest, ...conditions];
   const tiers = data.ids.map((id, i) => {
-    const t = rubric.tiers.find((tier) => tier.when.evaluate(tierFrame, i));
+    const t = rubric.tiers.find((tier) => evaluateWhen(tier.when, tierFrame, i, tier.location, id, problems));
     if (!t) problems.add({ code: 'tier.none', path: `tiers (market ${id})`, message: `no tier matches overall = ${overall[i].toFixed(3)}, weakest = ${weakest[i].toFixed(3)}`, hint: 'end the tier list with `when: "true"`' });
     return t?.id ?? '';
   });
