@@ -23,14 +23,14 @@ describe('moatscore rank (spawned CLI)', () => {
     expect(doc.method).toBe('gate');
     expect(doc.rubric).toBe('pricing-power');
     expect(doc.ranking).toHaveLength(6);
-    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding']);
+    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding', 'caps']);
     expect(Object.keys(doc.ranking[0].conditions)).toEqual(['outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost']);
   });
 
   it('--format csv has the documented header and parses back', () => {
     const r = cli(['rank', '--format', 'csv', '--method', 'topsis']);
     const rows = parse(r.stdout) as string[][];
-    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding']);
+    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding', 'caps']);
     expect(rows).toHaveLength(7);
   });
 

@@ -12,7 +12,7 @@ export function tableCells(r: RankResult): { head: string[]; rows: string[][]; n
   if (r.rubric) head.push('tier', 'binding');
   if (r.baseRanks) head.push('base', 'move');
   const rows = r.ranking.map((a) => {
-    const row = [String(a.rank), printable(a.id), printable(a.name), a.score.toFixed(3) + (a.gated ? '*' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
+    const row = [String(a.rank), printable(a.id), printable(a.name), a.score.toFixed(3) + (a.gated ? '*' : '') + (a.caps.length ? '†' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
     if (r.rubric) row.push(a.tier ?? '', a.binding ?? '');
     const move = rankMove(r, a.id, a.rank);
     if (move !== undefined) row.push(String(r.baseRanks![a.id]), move > 0 ? `+${move}` : move < 0 ? String(move) : '=');

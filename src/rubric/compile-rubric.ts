@@ -1,7 +1,7 @@
 import { compileExpression, ExpressionError, symbolName, type Scope, type SymbolInfo } from '../expression/compile';
 import { ProblemList, formatPath } from '../errors/problem';
 import type { IndicatorDictionary } from '../model/indicator';
-import type { CompiledRule, Condition, Criterion, Location, Rubric, Tier } from '../model/rubric';
+import type { Cap, CompiledRule, Condition, Criterion, Location, Rubric, Tier } from '../model/rubric';
 import { bandsRule, expressionRule, mapRule, rawRule, scoreTerm, tableRule } from './compiled-rules';
 import type { RubricSource } from './load-rubric';
 import type { RuleSpec } from './schema';
@@ -142,9 +142,14 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
     const when = expr(t.when, ['tiers', i, 'when'], 'boolean', tscope);
     if (when) tiers.push({ id: t.id, when, meaning: t.meaning, location: loc(['tiers', i, 'when']) });
   });
+  const caps: Cap[] = [];
+  (spec.caps ?? []).forEach((c, i) => {
+    const when = expr(c.when, ['caps', i, 'when'], 'boolean');
+    if (when) caps.push({ id: c.id, when, tier: c.tier, ceiling: c.ceiling, rationale: c.rationale, facts: c.facts, location: loc(['caps', i, 'when']), factsLocation: loc(['caps', i, 'facts']) });
+  });
   problems.throwIfErrors();
   return Object.freeze({
     file, id: spec.id, title: spec.title, method: spec.method, scale: spec.scale, conditions, criteria, tiers,
-    gate: spec.gate, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
+    gate: spec.gate, caps, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
   });
 }

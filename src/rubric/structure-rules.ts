@@ -86,6 +86,20 @@ export const validGate: StructureRule = (ctx) => {
   if (g.threshold < min || g.threshold > max) ctx.problems.add({ code: 'rubric.out-of-scale', ...at(ctx, ['gate', 'threshold']), message: `threshold ${g.threshold} is outside the scale ${min}–${max}`, hint: 'put the threshold on the rubric scale' });
 };
 
+/** Caps: unique ids, a tier or a ceiling (or both), a tier the rubric lists, a ceiling on the scale. */
+export const validCaps: StructureRule = (ctx) => {
+  const { min, max } = ctx.spec.scale;
+  const tiers = ctx.spec.tiers.map((t) => t.id);
+  const seen = new Map<string, number>();
+  (ctx.spec.caps ?? []).forEach((c, i) => {
+    if (seen.has(c.id)) ctx.problems.add({ code: 'rubric.duplicate-id', ...at(ctx, ['caps', i, 'id']), message: `cap id '${c.id}' is also used by caps[${seen.get(c.id)}]`, hint: 'ids must be unique among caps' });
+    seen.set(c.id, i);
+    if (c.tier === undefined && c.ceiling === undefined) ctx.problems.add({ code: 'rubric.cap-without-effect', ...at(ctx, ['caps', i]), message: `cap '${c.id}' gives neither a tier nor a ceiling`, hint: 'add tier: <tier id> (the best tier it allows), ceiling: <score>, or both' });
+    if (c.tier !== undefined && !tiers.includes(c.tier)) ctx.problems.add({ code: 'rubric.unknown-tier', ...at(ctx, ['caps', i, 'tier']), message: `'${c.tier}' is not a tier`, hint: `tiers: ${tiers.join(', ')}` });
+    if (c.ceiling !== undefined && (!Number.isFinite(c.ceiling) || c.ceiling < min || c.ceiling > max)) ctx.problems.add({ code: 'rubric.out-of-scale', ...at(ctx, ['caps', i, 'ceiling']), message: `ceiling ${c.ceiling} is outside the scale ${min}–${max}`, hint: 'put the ceiling on the rubric scale' });
+  });
+};
+
 /** Literal scores, band bounds and the collect aggregate: everything about a rule that needs no indicator. */
 export const validRules: StructureRule = (ctx) => {
   const { min, max } = ctx.spec.scale;
@@ -118,4 +132,4 @@ export const validRules: StructureRule = (ctx) => {
   }));
 };
 
-export const STRUCTURE_RULES: readonly StructureRule[] = [uniqueIds, noShadowedSymbols, validWeights, validScale, validGate, validRules];
+export const STRUCTURE_RULES: readonly StructureRule[] = [uniqueIds, noShadowedSymbols, validWeights, validScale, validGate, validCaps, validRules];
