@@ -13,6 +13,7 @@ Commands:
   export       scorecards as CSV (long or wide) with provenance
   diff         compare two exported scorecards: rank moves, score and contribution changes
   report       one self-contained HTML page: table, charts, live weight sliders, evidence drill-down
+  backtest     correlate the ranking scores with an observed outcome per market (Spearman, Kendall, exact p)
   schema       print the JSON Schema of rubric files
 
 Options:
@@ -214,4 +215,33 @@ ${INPUTS}
   --samples N, --seed S   SMAA samples and seed for the heat map (default 10000, 20261121)
   --output FILE  write to FILE atomically (default: standard output)
   -h, --help     this help
+`;
+
+export const BACKTEST_HELP = `Usage: moatscore backtest --outcomes FILE [options]
+
+Ranks as rank does (every input and adjustment option applies), then pairs each market's score with its observed
+outcome and prints Spearman's ρ (average ranks for ties), Kendall's τ-b (tie-corrected), and a one-sided
+permutation p-value: the share of all n! pairings of the outcomes with the scores whose Spearman ρ is at least the
+observed one (higher score ↔ higher outcome). Exact for n ≤ 10; above, a Monte Carlo estimate from 100,000
+random pairings with seed 20261121, printed with the output. The small-n caveat says the smallest p the data can
+reach (1/n! without ties: 1/24 ≈ 0.042 for n = 4).
+
+Outcomes file (CSV, UTF-8): header market,outcome,evidence,rationale
+  market     a ranked market id (an unknown or repeated market is an error naming the line)
+  outcome    a number (strict: 12.6, not 12.6% or 12,6); empty = the market is left out on purpose
+  evidence   fact ids of the evidence ledger separated by ; (checked when a ledger is loaded)
+  rationale  why this outcome measures this market, or why the market has none (required)
+Lines starting with # before the header are comments. Markets with no row are left out, never guessed.
+
+  --outcomes FILE    the outcomes CSV (required); data/outcomes/margin-ladder.csv holds NEC's FY2025 margins
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
+  --format F         table | json (default table); json: { n, spearman, kendall, pValue, pairs: [{ market,
+                     score, outcome }], statistic, exact, permutations, smallestP, leftOut, caveat, … }
+  --output FILE      write to FILE atomically
+  -h, --help         this help
+
+Examples:
+  moatscore backtest --outcomes data/outcomes/margin-ladder.csv
+  moatscore backtest --outcomes data/outcomes/margin-ladder.csv --method wsm --format json
 `;

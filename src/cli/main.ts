@@ -16,12 +16,13 @@ import { explain } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { diff } from './commands/diff';
 import { report } from './commands/report';
+import { backtestCommand } from './commands/backtest';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema };
+export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, backtest: backtestCommand, schema };
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
 export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {
