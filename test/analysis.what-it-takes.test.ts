@@ -7,6 +7,7 @@ import { loadProject, type Project } from '../src/load-project';
 import type { Indicator } from '../src/model/indicator';
 import { rankWithRubric } from '../src/scoring/score-rubric';
 import { projectWith } from './rubric-fixture';
+import { cli } from './helpers';
 
 const rating: Indicator = { id: 'r', kind: 'rating', name: 'R', meaning: 'm', scale: { min: 1, max: 5 } };
 const count: Indicator = { id: 'n', kind: 'count', name: 'N', meaning: 'm' };
@@ -138,5 +139,32 @@ describe.each([
         }
       }
     }
+  });
+});
+
+describe('moatscore sensitivity values and explain', () => {
+  it('JSON is { changes: [{ market, indicator, from, to, effect, … }] }, filtered to the markets named', () => {
+    const r = cli(['sensitivity', 'values', 'defense', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    const lib = whatItTakes(nec.rubric, nec.data, methods.get('gate'), nec.dictionary, ['defense']);
+    expect(j.changes.map((c: ValueChange) => [c.market, c.indicator, c.from, c.to, c.effect])).toEqual(lib.changes.map((c) => [c.market, c.indicator, c.from, c.to, c.effect]));
+    expect(new Set(j.changes.map((c: ValueChange) => c.market))).toEqual(new Set(['defense']));
+  });
+
+  it('an unknown market or an SMAA option is a usage error', () => {
+    expect(cli(['sensitivity', 'values', 'mars']).code).toBe(2);
+    const r = cli(['sensitivity', 'values', '--samples', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--samples applies to smaa, not to values');
+  });
+
+  it('explain ends with the two cheapest changes of the market', () => {
+    const out = cli(['explain', 'defense']).stdout;
+    const c = cheapest(whatItTakes(nec.rubric, nec.data, methods.get('gate'), nec.dictionary, ['defense']), 'defense', 2);
+    expect(c).toHaveLength(2);
+    const tail = out.trimEnd().split('\n').slice(-2);
+    expect(tail.map((l) => l.trim().split(' ').slice(0, 4).join(' '))).toEqual(c.map((x) => `${x.indicator} ${x.from} → ${x.to}`));
+    expect(JSON.parse(cli(['explain', 'defense', '--format', 'json']).stdout).cheapestChanges).toEqual(c);
   });
 });

@@ -116,8 +116,9 @@ can complete and check rubric YAML (add "# yaml-language-server: $schema=rubric.
 `;
 
 export const SENSITIVITY_HELP = `Usage: moatscore sensitivity [sweep|thresholds|smaa] [options]
+       moatscore sensitivity values [MARKET…] [options]
 
-How far the ranking can be trusted. With no analysis named, runs all three.
+How far the ranking can be trusted. With no analysis named, runs sweep, thresholds and smaa.
 
   sweep        for each condition weight (the others rescaled proportionally): the interval over which the ranking
                holds and the weight at which each pair swaps — closed form for wsm, numeric for the other methods
@@ -125,6 +126,13 @@ How far the ranking can be trusted. With no analysis named, runs all three.
                absolute and relative change that reverses any pair, and the most critical criterion
   smaa         SMAA-2 (Lahdelma & Salminen 2001): weights uniform on the simplex (and values inside the data's
                low/high ranges): rank acceptability b1…bN, central weights, confidence factors, pairwise winning
+  values       what would it take: for each market (all, or those named) and indicator, the smallest change of
+               that one indicator that changes the market's tier, gate status or rank (Triantaphyllou & Sánchez
+               1997, performance measures). Numbers step by whole units on their declared scale (counts with no
+               scale: 0 to 50 above the value), nearest first, either direction, the lower value first on ties;
+               every other category is one step, in the dictionary's order. One row per market, indicator and
+               effect; --format json prints { "changes": [{ market, indicator, from, to, effect, steps, detail }] }.
+               Takes no SMAA option.
 
 SMAA options:
   --samples N        number of samples (default 10000, which bounds each index's 95% error by ±0.0098)
@@ -160,7 +168,8 @@ export const EXPLAIN_HELP = `Usage: moatscore explain MARKET [options]
 The full trace of one market, top down: score and method → each condition → each criterion → the rule that fired
 (its band or table row and expression, with the values substituted) → score × weight = contribution → the
 indicator values with their low/high range → the analyst's rationale and the evidence facts (id, paraphrase,
-source document and section).
+source document and section). It ends with the market's two cheapest one-indicator changes that move its tier,
+gate status or rank (all of them: moatscore sensitivity values MARKET); JSON field cheapestChanges.
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank

@@ -1,11 +1,11 @@
 import { checkMarkets } from '../../analysis/trace';
-import { whatItTakes, type WhatItTakes } from '../../analysis/what-it-takes';
+import { cheapest, whatItTakes, type WhatItTakes } from '../../analysis/what-it-takes';
 import { UsageError } from '../../errors/problem';
 import type { Plugins } from '../../ioc';
 import { gridFormat, renderGrid, type Grid } from '../../render/grid';
 import type { CommandOutput } from '../command';
 import type { InputValues } from '../inputs';
-import { rankedRubricRun } from '../setup';
+import { rankedRubricRun, type RubricRun } from '../setup';
 
 /** Options of `sensitivity` that belong to SMAA and mean nothing to `values`. */
 const SMAA_ONLY = ['samples', 'seed', 'sampler', 'level', 'fixed-values'] as const;
@@ -33,4 +33,17 @@ export function valuesGrid(r: WhatItTakes): Grid {
       ...r.skipped.map((s) => `skipped ${s.market} ${s.indicator} = ${s.value}: ${s.reason}`),
     ],
   };
+}
+
+type Run = Pick<RubricRun, 'rubric' | 'data' | 'method' | 'project'>;
+
+/** The two cheapest one-indicator changes of one market, from the same analysis: what `explain` ends with. */
+export function cheapestChanges(run: Run, market: string): ReturnType<typeof cheapest> {
+  return cheapest(whatItTakes(run.rubric, run.data, run.method, run.project.dictionary, [market]), market, 2);
+}
+
+export function cheapestChangesText(c: ReturnType<typeof cheapest>, market: string): string {
+  const head = `What would it take — the cheapest one-indicator changes (all of them: moatscore sensitivity values ${market}):`;
+  if (c.length === 0) return `${head}\n  none: no single value on any indicator's scale moves its tier, gate status or rank.\n`;
+  return [head, ...c.map((x) => `  ${x.indicator} ${x.from} → ${x.to} (${x.steps} step${x.steps === 1 ? '' : 's'}): ${x.details.join('; ')}`)].join('\n') + '\n';
 }
