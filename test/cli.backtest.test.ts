@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKTEST_HELP, MAIN_HELP } from '../src/cli/help';
-import { cli, fixture } from './helpers';
+import { cli, fixture, ROOT } from './helpers';
+import { check, mutated } from './fuzz-targets';
 
 describe('moatscore backtest', () => {
   it('the examples of its help run as printed', () => {
@@ -59,5 +62,21 @@ describe('moatscore backtest', () => {
     const r = cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe('fuzz: mutated outcomes files through backtest (harness of test/fuzz-targets.ts)', () => {
+  const seed = readFileSync(join(ROOT, 'data', 'outcomes', 'margin-ladder.csv'), 'utf8');
+  const target = { name: 'backtest --outcomes', seed: 'table' as const, file: 'o.csv', argv: (f: string) => ['backtest', '--outcomes', f] };
+  it('never crashes, and every input error names the file', () => {
+    const arb = fc.oneof(
+      { weight: 6, arbitrary: mutated(seed).map((s) => Buffer.from(s)) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 300 }).map((s) => Buffer.from(s)) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)) },
+    );
+    fc.assert(fc.property(arb, (content) => {
+      const problem = check(target, content);
+      expect(problem, problem ?? '').toBeNull();
+    }), { numRuns: 150, seed: 42 });
   });
 });

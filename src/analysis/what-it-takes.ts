@@ -5,6 +5,7 @@ import type { Indicator, IndicatorDictionary } from '../model/indicator';
 import type { RankResult } from '../model/result';
 import type { Rubric } from '../model/rubric';
 import { rankWithRubric } from '../scoring/score-rubric';
+import { checkMarkets } from './trace';
 
 /**
  * What would it take: for each market and indicator, the smallest change of that one indicator that changes the
@@ -113,6 +114,7 @@ export function effectsOn(base: RankResult, id: string, after: RankResult): Map<
  */
 export function whatItTakes(rubric: Rubric, data: Dataset, method: AggregationMethod, dictionary: IndicatorDictionary, markets?: readonly string[]): WhatItTakes {
   const base = rankWithRubric(rubric, data, method);
+  if (markets) checkMarkets(base, markets);
   const lines = markets ? markets.map((m) => base.ranking.find((a) => a.id === m)!) : base.ranking;
   const changes: ValueChange[] = [];
   const skipped: WhatItTakes['skipped'][number][] = [];
