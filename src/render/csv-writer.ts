@@ -20,18 +20,23 @@ export function writeCsv(rows: readonly (readonly CsvCell[])[]): string {
   const parts: string[] = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const src = rows[r];
-    const row: CsvCell[] = new Array(src.length);
+    // One pass decides both questions; a row is copied only when a cell changes (most rows are ids and numbers).
     let plain = true;
+    let changes = false;
     for (let c = 0; c < src.length; c++) {
-      const v = cell(src[c]);
-      row[c] = v;
-      if (plain && typeof v === 'string' && needsQuotes(v)) plain = false;
+      const v = src[c];
+      if (typeof v === 'string') {
+        if (v.length > 0 && isTrigger(v.charCodeAt(0))) changes = true;
+        if (plain && needsQuotes(v)) plain = false;
+      } else if (!Number.isFinite(v)) changes = true;
     }
+    const row = changes ? src.map(cell) : src;
     // A record of one empty field would be an empty line, which many readers skip: quote it so it keeps its row.
     if (row.length === 1 && row[0] === '') parts[r] = '""\n';
     // Rows with nothing to quote are joined directly (on 100,000 rows that halves the time and the garbage);
-    // any other row goes to csv-stringify, so the quoting itself is never hand-written here.
-    else parts[r] = plain ? row.join(',') + '\n' : stringify([row], STRINGIFY);
+    // any other row goes to csv-stringify, so the quoting itself is never hand-written here. Neutralising adds a
+    // leading quote character, which never needs quoting, so `plain` still holds for the changed row.
+    else parts[r] = plain ? row.join(',') + '\n' : stringify([row as CsvCell[]], STRINGIFY);
   }
   return parts.join('');
 }
@@ -51,12 +56,20 @@ function needsQuotes(s: string): boolean {
   return false;
 }
 
-/** First characters that make a spreadsheet evaluate a text cell, plus the quote that marks a neutralised one. */
-const TRIGGERS = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d, 0x27, 0xff1d, 0xff0b, 0xff0d, 0xff20]);
+/** First characters that make a spreadsheet evaluate a text cell (= + - @ tab CR, fullwidth ＝ ＋ － ＠), and `'`. */
+function isTrigger(ch: number): boolean {
+  switch (ch) {
+    case 0x3d: case 0x2b: case 0x2d: case 0x40: case 0x09: case 0x0d: case 0x27:
+    case 0xff1d: case 0xff0b: case 0xff0d: case 0xff20:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** A text cell that a spreadsheet would run gets a leading `'`; numbers are returned as they are. */
 export function neutralise(cell: CsvCell): CsvCell {
-  return typeof cell === 'string' && cell.length > 0 && TRIGGERS.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
+  return typeof cell === 'string' && cell.length > 0 && isTrigger(cell.charCodeAt(0)) ? `'${cell}` : cell;
 }
 
 /** The inverse of neutralise for a text cell read back: strips exactly one leading quote. */
