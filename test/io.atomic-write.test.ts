@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { removeStaleTemps, writeFileAtomic, writeOutputs } from '../src/io/atomic-write';
 import { UsageError } from '../src/errors/problem';
-import { tempDir } from './helpers';
+import { ROOT, tempDir } from './helpers';
 
 const errno = (code: string) => Object.assign(new Error(code), { code });
 
@@ -105,6 +105,29 @@ describe('temporary files left by a killed writer', () => {
     writeFileAtomic(join(dir, 'out.csv'), 'new\n');
     expect(readdirSync(dir).sort()).toEqual([live, ...others, 'out.csv'].sort());
     expect(stale.some((f) => existsSync(join(dir, f)))).toBe(false);
+  });
+
+  it('a real SIGKILL mid-write leaves a temporary file (nothing can catch it); the next write removes it', () => {
+    const dir = tempDir();
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'previous\n');
+    const script = `
+      const fs = require('node:fs');
+      process.argv = [process.argv[0], 'moatscore', 'rank', '--format', 'csv', '--output', ${JSON.stringify(target)}];
+      require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}).main({
+        renameSync: fs.renameSync,
+        writeSync: (...a) => { fs.writeSync(...a); process.kill(process.pid, 'SIGKILL'); },
+      });
+    `;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.signal).toBe('SIGKILL');
+    const left = readdirSync(dir).filter((f) => f !== 'out.csv');
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.out\.csv\.tmp-\d+-[0-9a-f]{8}$/);
+    expect(readFileSync(target, 'utf8')).toBe('previous\n');
+    writeFileAtomic(target, 'new\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
   });
 
   it('a folder of our naming is never removed', () => {
