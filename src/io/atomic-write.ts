@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -74,11 +74,13 @@ function replaceAtomically(entries: readonly Entry[], calls: WriteCalls): void {
       removeStaleTemps(e.path);
       temps.push(writeTemp(e, calls));
     }
-    // A hard link keeps each previous file reachable until every rename has succeeded, so a failure part-way
-    // can put it back: both files or neither.
-    for (const e of entries) {
-      failing = e;
-      backups.push(linkBackup(e.path));
+    // With several files, a hard link keeps each previous file reachable until every rename has succeeded, so a
+    // failure part-way can put it back: all files or none. One file needs none: its rename is atomic by itself.
+    if (entries.length > 1) {
+      for (const e of entries) {
+        failing = e;
+        backups.push(keepPrevious(e.path));
+      }
     }
     for (let k = 0; k < entries.length; k++) {
       failing = entries[k];
@@ -114,13 +116,19 @@ function writeTemp(e: Entry, calls: WriteCalls): string {
   return tmp;
 }
 
-function linkBackup(target: string): string | undefined {
+function keepPrevious(target: string): string | undefined {
   const bak = ownName(target, 'bak');
   try {
     linkSync(target, bak);
     return bak;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // no previous file to keep
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined; // no previous file to keep
+    // A file system without hard links (FAT, some network mounts): a copy keeps the content instead.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EMLINK') {
+      copyFileSync(target, bak, constants.COPYFILE_EXCL);
+      return bak;
+    }
     throw e;
   }
 }

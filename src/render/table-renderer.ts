@@ -6,6 +6,7 @@ import { footnotes, type Renderer, type RenderOptions } from './renderer';
 const TIER_COLOURS: Readonly<Record<number, string>> = { 0: '\x1b[32m', 1: '\x1b[33m', 2: '\x1b[31m' };
 const RESET = '\x1b[0m';
 
+// Moved to io/printable.ts (one scrub for every path to the terminal); re-exported for callers of the old place.
 export { printable };
 
 /** The columns of a positioning table, as text cells; shared by the aligned and Markdown renderers. */
