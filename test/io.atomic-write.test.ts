@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { removeStaleTemps, writeFileAtomic, writeOutputs } from '../src/io/atomic-write';
@@ -44,6 +44,16 @@ describe('atomic output', () => {
     expect(() => writeFileAtomic(target, 'new\n', readOnly)).toThrow(/cannot write \(EROFS\)/);
     expect(readFileSync(target, 'utf8')).toBe('previous\n');
     expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('the replaced file keeps its permissions (a private 0600 file stays private)', () => {
+    const dir = tempDir();
+    const target = join(dir, 'private.csv');
+    writeFileSync(target, 'previous\n', { mode: 0o600 });
+    chmodSync(target, 0o600);
+    writeFileAtomic(target, 'new\n');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
   });
 
   it('writing over a folder is an error, not a crash', () => {

@@ -1,4 +1,5 @@
-import { closeSync, constants, copyFileSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fchmodSync, fchownSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { isatty } from 'node:tty';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -54,13 +55,18 @@ export function writeOutputs(files: readonly OutputFile[], opts: WriteOptions = 
     return;
   }
   opts.beforeReplace?.();
-  replaceAtomically(files.map((f, k) => ({ shown: f.target, path: (targets[k] as { path: string }).path, content: f.content })), calls);
+  replaceAtomically(files.map((f, k) => {
+    const t = targets[k] as Extract<OutputTarget, { kind: 'file' }>;
+    return { shown: f.target, path: t.path, content: f.content, previous: t.stats };
+  }), calls);
 }
 
 interface Entry {
   readonly shown: string;
   readonly path: string;
   readonly content: string | Buffer;
+  /** The file being replaced, if any: the new one gets its permissions (and, when run as root, its owner). */
+  readonly previous?: Stats;
 }
 
 function replaceAtomically(entries: readonly Entry[], calls: WriteCalls): void {
@@ -105,6 +111,10 @@ function writeTemp(e: Entry, calls: WriteCalls): string {
   const tmp = ownName(e.path, 'tmp');
   const fd = openSync(tmp, 'wx', 0o644);
   try {
+    if (e.previous) {
+      fchmodSync(fd, e.previous.mode & 0o7777);
+      if (process.getuid?.() === 0) fchownSync(fd, e.previous.uid, e.previous.gid);
+    }
     writeAll(fd, typeof e.content === 'string' ? Buffer.from(e.content, 'utf8') : e.content, calls);
     fsyncSync(fd);
   } catch (err) {
