@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { EXPLAIN_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { rankedRubricRun } from '../setup';
+import { cheapestChanges, cheapestChangesText } from './sensitivity-values';
 
 const n3 = (x: number) => x.toFixed(3);
 const range = (v: { value: number | string; low?: number; high?: number }) => (v.low !== undefined && v.high !== undefined && (v.low !== v.value || v.high !== v.value) ? ` (range ${v.low}–${v.high})` : '');
@@ -66,7 +67,9 @@ export const explain: Command = (args, _io, plugins) => {
   if (positionals.length !== 1) throw new UsageError('usage.missing-argument', `explain takes one market id, got ${positionals.length}`, 'write moatscore explain subsea');
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError('usage.unknown-format', `explain prints text or json, not '${format}'`, 'use --format json, or export for CSV');
-  const { ctx } = rankedRubricRun(values, plugins, 'explain');
+  const { run, ctx } = rankedRubricRun(values, plugins, 'explain');
   const t = traceMarket(ctx, positionals[0]);
-  return { output: format === 'json' ? JSON.stringify(traceJson(t), null, 2) + '\n' : explainText(t) };
+  const changes = cheapestChanges(run, t.id); // what would it take: src/analysis/what-it-takes.ts
+  if (format === 'json') return { output: JSON.stringify({ ...(traceJson(t) as object), cheapestChanges: changes }, null, 2) + '\n' };
+  return { output: explainText(t) + '\n' + cheapestChangesText(changes, t.id) };
 };
