@@ -11,6 +11,7 @@ import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
 import { checkRubricAgainstData } from './scoring/score-rubric';
+import { checkCapFacts } from './scoring/caps';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
 export interface ProjectFiles {
@@ -65,6 +66,7 @@ export function loadProject(files: ProjectFiles): Project {
       if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${listSome(ids)}` });
     }));
   }
+  if (rubric && evidence) problems.push(...checkCapFacts(rubric, evidence));
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
   if (problems.length) throw new InputError(problems);
   return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files };
