@@ -19,6 +19,8 @@ export interface ProjectFiles {
   readonly dictionary: string;
   readonly cells?: string;
   readonly evidence?: string;
+  /** Folder of the ledger's source documents (the project's `sources:`), for the heading check. */
+  readonly sources?: string;
 }
 
 export interface Project {
@@ -29,6 +31,8 @@ export interface Project {
   readonly dictionary: IndicatorDictionary;
   readonly evidence?: EvidenceLedger;
   readonly files: ProjectFiles;
+  /** Checks that were skipped and why (a ledger's source not found); the CLI prints them on standard error. */
+  readonly warnings: readonly Problem[];
 }
 
 /** Runs a loader; its input problems are collected instead of thrown, so one run reports every broken file. */
@@ -53,7 +57,7 @@ export function loadProject(files: ProjectFiles): Project {
   const problems: Problem[] = [];
   const src: RubricSource | undefined = attempt(problems, () => loadRubric(files.rubric));
   const dictionary = attempt(problems, () => loadDictionary(files.dictionary));
-  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!)) : undefined;
+  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!, { sourcesDir: files.sources })) : undefined;
   const rubric = src && dictionary ? attempt(problems, () => compileRubric(src, dictionary)) : undefined;
   let data = dictionary ? attempt(problems, () => loadMarkets(files.data, dictionary)) : undefined;
   if (data && dictionary && files.cells && (evidence || !files.evidence)) {
@@ -67,5 +71,5 @@ export function loadProject(files: ProjectFiles): Project {
   }
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
   if (problems.length) throw new InputError(problems);
-  return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files };
+  return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files, warnings: evidence?.warnings ?? [] };
 }

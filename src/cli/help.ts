@@ -215,3 +215,17 @@ ${INPUTS}
   --output FILE  write to FILE atomically (default: standard output)
   -h, --help     this help
 `;
+
+export const PROJECTS_HELP = `Usage: moatscore projects [--format F] [--output FILE]
+
+Lists the bundled projects: id, title, folder and how many markets each ranks. Any scoring command takes one with
+--project ID; a folder with a moatscore.yaml works the same way (--project DIR).
+
+  --format F     table | md | json | csv (default table)
+  --output FILE  write to FILE atomically instead of standard output
+  -h, --help     this help
+
+Examples:
+  moatscore projects
+  moatscore rank --project nec
+`;

@@ -16,12 +16,14 @@ import { explain } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { diff } from './commands/diff';
 import { report } from './commands/report';
+import { projects } from './commands/projects';
+import { wrapCommands } from './warnings';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema };
+export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema, projects });
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
 export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {

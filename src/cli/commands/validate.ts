@@ -3,7 +3,7 @@ import { VALIDATE_HELP } from '../help';
 import { loadInputs } from '../inputs';
 import { HELP_OPTION, INPUT_OPTIONS, parseOptions } from '../options';
 import { loadScenario, applyScenario, listScenarios } from '../../analysis/scenarios';
-import { scenarioDir } from '../setup';
+import { scenarioFolder } from '../setup';
 import { displayPath } from '../paths';
 import { InputError, type Problem } from '../../errors/problem';
 
@@ -13,11 +13,11 @@ export const validate: Command = (args) => {
   const inputs = loadInputs(values);
   if (inputs.mode === 'table') return { stdout: `ok: ${inputs.data.file} (${inputs.data.ids.length} rows × ${inputs.criteria.length} criteria)\n` };
   const p = inputs.project;
-  // Scenario files are inputs too: each must load and apply cleanly to this rubric and data. The bundled ones are
-  // written for the bundled rubric and data, so they are checked with those, or when --scenarios names a folder.
+  // Scenario files are inputs too: each must load and apply cleanly to this rubric and data. Only the project's own
+  // (or --scenarios DIR) are checked; scenarioFolder says why there are none.
   const problems: Problem[] = [];
-  const bundled = values.rubric === undefined && values.data === undefined && values.dictionary === undefined;
-  const scenarios = values.scenarios !== undefined || bundled ? listScenarios(scenarioDir(values)) : [];
+  const folder = scenarioFolder(values);
+  const scenarios = folder.dir !== undefined ? listScenarios(folder.dir) : [];
   for (const f of scenarios) {
     try {
       applyScenario(loadScenario(displayPath(f)), p.rubric, p.data, p.dictionary);
@@ -32,6 +32,6 @@ export const validate: Command = (args) => {
   const sc = scenarios.length ? `, ${scenarios.length} scenarios` : '';
   return {
     stdout: `ok: ${files} files valid (${p.rubric.conditions.length} conditions, ${p.rubric.criteria.length} criteria, ${p.data.ids.length} markets${facts}${sc})\n`,
-    stderr: p.rubric.notes.map((n) => `note: ${p.files.rubric}: ${n}\n`).join(''),
+    stderr: p.rubric.notes.map((n) => `note: ${p.files.rubric}: ${n}\n`).join('') + (folder.why ? `note: ${folder.why} (${folder.hint})\n` : ''),
   };
 };
