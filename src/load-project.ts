@@ -11,6 +11,7 @@ import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
 import { checkRubricAgainstData } from './scoring/score-rubric';
+import { relabelStubs } from './project/stub-cells';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
 export interface ProjectFiles {
@@ -70,6 +71,11 @@ export function loadProject(files: ProjectFiles): Project {
     }));
   }
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
+  if (files.cells) {
+    // Stub rows written by validate --stub-cells fail as cells.stub, saying what to fill in (src/project/stub-cells).
+    const relabelled = relabelStubs(problems, files.cells);
+    problems.splice(0, problems.length, ...relabelled);
+  }
   if (problems.length) throw new InputError(problems);
   return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files, warnings: evidence?.warnings ?? [] };
 }

@@ -17,13 +17,14 @@ import { exportCommand } from './commands/export';
 import { diff } from './commands/diff';
 import { report } from './commands/report';
 import { projects } from './commands/projects';
+import { init } from './commands/init';
 import { wrapCommands } from './warnings';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema, projects });
+export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema, projects, init });
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
 export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {
