@@ -23,6 +23,9 @@ describe('moatscore init DIR: a small working project', () => {
       '3,retail,Retail point of sale,1.625,2.5,0.75,weak,defensibility',
       '',
     ].join('\n'));
+    // The folder's name is the project's and the rubric's id.
+    expect(cli(['rank', '--project', 'x'], { cwd }).stdout).toContain('Rubric: x (x/rubric.yaml); data: x/markets.csv');
+    expect(readFileSync(join(cwd, 'x', 'moatscore.yaml'), 'utf8')).toMatch(/^id: x$/m);
     const v = cli(['validate', '--project', 'x'], { cwd });
     expect([v.code, v.stdout, v.stderr]).toEqual([0, 'ok: 6 files valid (2 conditions, 3 criteria, 3 markets, 9 facts, 1 scenarios)\n', '']);
   });
