@@ -12,6 +12,7 @@ import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
 import { checkRubricAgainstData } from './scoring/score-rubric';
 import { relabelStubs } from './project/stub-cells';
+import { checkCapFacts } from './scoring/caps';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
 export interface ProjectFiles {
@@ -70,6 +71,7 @@ export function loadProject(files: ProjectFiles): Project {
       if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${[...ids].join(', ')}` });
     }));
   }
+  if (rubric && evidence) problems.push(...checkCapFacts(rubric, evidence));
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
   if (files.cells) {
     // Stub rows written by validate --stub-cells fail as cells.stub, saying what to fill in (src/project/stub-cells).

@@ -17,10 +17,10 @@ describe('moatscore init DIR: a small working project', () => {
     //   hospitals: pain 5; switching 3 → 2.5, rivals 3 → 5: 1.5 + 2 = 3.5;      overall 4.25
     //   retail:    pain 3 → 2.5; switching 2 → 1.25, rivals 8 → 0: 0.75;         overall 1.625
     expect(r.stdout).toBe([
-      'rank,id,name,score,buyer-pain,defensibility,tier,binding',
-      '1,utilities,Utility grid control,4.5,5,4,strong,defensibility',
-      '2,hospitals,Hospital records systems,4.25,5,3.5,strong,defensibility',
-      '3,retail,Retail point of sale,1.625,2.5,0.75,weak,defensibility',
+      'rank,id,name,score,buyer-pain,defensibility,tier,binding,caps',
+      '1,utilities,Utility grid control,4.5,5,4,strong,defensibility,',
+      '2,hospitals,Hospital records systems,4.25,5,3.5,strong,defensibility,',
+      '3,retail,Retail point of sale,1.625,2.5,0.75,weak,defensibility,',
       '',
     ].join('\n'));
     // The folder's name is the project's and the rubric's id.

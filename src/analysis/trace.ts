@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/problem';
 import { dataFrame } from '../scoring/score-rubric';
+import { capEffect } from '../scoring/caps';
 import { cellKey, type Dataset } from '../model/dataset';
 import type { EvidenceLedger, Fact } from '../model/evidence';
 import type { IndicatorDictionary } from '../model/indicator';
@@ -44,6 +45,21 @@ export interface ConditionTrace {
   readonly criteria: readonly CriterionTrace[];
 }
 
+/** A risk cap that bit the market: what it tested, with the values it read, what it did and why. */
+export interface CapTrace {
+  readonly id: string;
+  /** The cap's `when`, as written. */
+  readonly when: string;
+  /** The indicator values `when` read for this market: `execution-risk = 5`. */
+  readonly values: string;
+  /** What it does: `tier at most contested, score at most 3.5`. */
+  readonly effect: string;
+  readonly rationale: string;
+  /** The cited facts found in the ledger (all of them when one is loaded: load-project checks the ids). */
+  readonly facts: readonly Fact[];
+  readonly location: string;
+}
+
 /** Everything behind one market's line in the ranking, top down. */
 export interface MarketTrace {
   readonly id: string;
@@ -55,6 +71,8 @@ export interface MarketTrace {
   readonly tier: string | null;
   readonly binding: string | null;
   readonly gated: boolean;
+  /** Risk caps that bit the market, in rubric order. */
+  readonly caps: readonly CapTrace[];
   readonly conditions: readonly ConditionTrace[];
 }
 
@@ -110,5 +128,15 @@ export function traceMarket(ctx: TraceContext, id: string): MarketTrace {
       };
     }),
   }));
-  return { id, name: a.name, rank: a.rank, score: a.score, method: result.method, methodName: result.methodName, tier: a.tier, binding: a.binding, gated: a.gated, conditions };
+  const caps = rubric.caps.filter((c) => a.caps.includes(c.id)).map((c): CapTrace => ({
+    id: c.id, when: c.when.source,
+    values: c.when.symbols.map((sym) => {
+      const slot = rubric.scope.get(sym)!.slot;
+      return `${rubric.slots[slot]} = ${String((frame[slot] as ArrayLike<unknown>)[row])}`;
+    }).join(', '),
+    effect: capEffect(c, result.method), rationale: c.rationale,
+    facts: c.facts.map((f) => evidence?.byId.get(f)).filter((f): f is Fact => f !== undefined),
+    location: `${c.location.file}${c.location.line ? `:${c.location.line}` : ''} ${c.location.path}`,
+  }));
+  return { id, name: a.name, rank: a.rank, score: a.score, method: result.method, methodName: result.methodName, tier: a.tier, binding: a.binding, gated: a.gated, caps, conditions };
 }

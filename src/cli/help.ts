@@ -13,6 +13,7 @@ Commands:
   export       scorecards as CSV (long or wide) with provenance
   diff         compare two exported scorecards: rank moves, score and contribution changes
   report       one self-contained HTML page: table, charts, live weight sliders, evidence drill-down
+  backtest     correlate the ranking scores with an observed outcome per market (Spearman, Kendall, exact p)
   schema       print the JSON Schema of a file kind: rubric, dictionary, evidence, scenario, outcomes, project
   projects     list the bundled projects (use one with --project ID)
   init         write a small working project into a folder, to build your own model from
@@ -137,8 +138,9 @@ Examples:
 `;
 
 export const SENSITIVITY_HELP = `Usage: moatscore sensitivity [sweep|thresholds|smaa] [options]
+       moatscore sensitivity values [MARKET…] [options]
 
-How far the ranking can be trusted. With no analysis named, runs all three.
+How far the ranking can be trusted. With no analysis named, runs sweep, thresholds and smaa.
 
   sweep        for each condition weight (the others rescaled proportionally): the interval over which the ranking
                holds and the weight at which each pair swaps — closed form for wsm, numeric for the other methods
@@ -146,6 +148,13 @@ How far the ranking can be trusted. With no analysis named, runs all three.
                absolute and relative change that reverses any pair, and the most critical criterion
   smaa         SMAA-2 (Lahdelma & Salminen 2001): weights uniform on the simplex (and values inside the data's
                low/high ranges): rank acceptability b1…bN, central weights, confidence factors, pairwise winning
+  values       what would it take: for each market (all, or those named) and indicator, the smallest change of
+               that one indicator that changes the market's tier, gate status or rank (Triantaphyllou & Sánchez
+               1997, performance measures). Numbers step by whole units on their declared scale (counts with no
+               scale: 0 to 50 above the value), nearest first, either direction, the lower value first on ties;
+               every other category is one step, in the dictionary's order. One row per market, indicator and
+               effect; --format json prints { "changes": [{ market, indicator, from, to, effect, steps, detail }] }.
+               Takes no SMAA option.
 
 SMAA options:
   --samples N        number of samples (default 10000, which bounds each index's 95% error by ±0.0098)
@@ -181,7 +190,8 @@ export const EXPLAIN_HELP = `Usage: moatscore explain MARKET [options]
 The full trace of one market, top down: score and method → each condition → each criterion → the rule that fired
 (its band or table row and expression, with the values substituted) → score × weight = contribution → the
 indicator values with their low/high range → the analyst's rationale and the evidence facts (id, paraphrase,
-source document and section).
+source document and section). It ends with the market's two cheapest one-indicator changes that move its tier,
+gate status or rank (all of them: moatscore sensitivity values MARKET); JSON field cheapestChanges.
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
@@ -267,4 +277,33 @@ Then edit the files and check them with validate; --stub-cells appends a row to 
 Examples:
   moatscore init my-model
   moatscore init my-model && moatscore rank --project my-model
+`;
+
+export const BACKTEST_HELP = `Usage: moatscore backtest --outcomes FILE [options]
+
+Ranks as rank does (every input and adjustment option applies), then pairs each market's score with its observed
+outcome and prints Spearman's ρ (average ranks for ties), Kendall's τ-b (tie-corrected), and a one-sided
+permutation p-value: the share of all n! pairings of the outcomes with the scores whose Spearman ρ is at least the
+observed one (higher score ↔ higher outcome). Exact for n ≤ 10; above, a Monte Carlo estimate from 100,000
+random pairings with seed 20261121, printed with the output. The small-n caveat says the smallest p the data can
+reach (1/n! without ties: 1/24 ≈ 0.042 for n = 4).
+
+Outcomes file (CSV, UTF-8): header market,outcome,evidence,rationale
+  market     a ranked market id (an unknown or repeated market is an error naming the line)
+  outcome    a number (strict: 12.6, not 12.6% or 12,6); empty = the market is left out on purpose
+  evidence   fact ids of the evidence ledger separated by ; (checked when a ledger is loaded)
+  rationale  why this outcome measures this market, or why the market has none (required)
+Lines starting with # before the header are comments. Markets with no row are left out, never guessed.
+
+  --outcomes FILE    the outcomes CSV (required); data/outcomes/margin-ladder.csv holds NEC's FY2025 margins
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
+  --format F         table | json (default table); json: { n, spearman, kendall, pValue, pairs: [{ market,
+                     score, outcome }], statistic, exact, permutations, smallestP, leftOut, caveat, … }
+  --output FILE      write to FILE atomically
+  -h, --help         this help
+
+Examples:
+  moatscore backtest --outcomes data/outcomes/margin-ladder.csv
+  moatscore backtest --outcomes data/outcomes/margin-ladder.csv --method wsm --format json
 `;

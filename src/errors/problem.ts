@@ -1,3 +1,5 @@
+import { printable } from '../io/printable';
+
 /**
  * Problems are data with a place: every input error the engine reports is one of these, collected per file
  * and printed together, so a user fixes a file in one pass rather than one error per run.
@@ -20,8 +22,13 @@ export interface Problem {
   readonly severity?: 'error' | 'warning';
 }
 
-/** `file:line:col path: message (hint)`: the one-line form every command prints. */
-export function formatProblem(p: Problem): string {
+/**
+ * `file:line:col path: message (hint)`: the one-line form every command prints. Every part may quote a data file
+ * (a path, an id, a cell), so control characters are shown as U+FFFD: a value cannot break the line, and no
+ * escape sequence reaches the terminal.
+ */
+export function formatProblem(problem: Problem): string {
+  const p = { ...problem, file: opt(problem.file), path: opt(problem.path), message: printable(problem.message), hint: opt(problem.hint) };
   let place = p.file ?? '';
   if (p.line !== undefined) place += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) place += `:${p.column}`;
@@ -31,6 +38,8 @@ export function formatProblem(p: Problem): string {
   const tag = p.severity === 'warning' ? 'warning: ' : '';
   return `${tag}${head}${p.message}${hint} [${p.code}]`;
 }
+
+const opt = (s: string | undefined) => (s === undefined ? undefined : printable(s));
 
 /** Formats a YAML/JSON style path array as `a.b[2].c`. */
 export function formatPath(path: readonly (string | number)[]): string {

@@ -21,7 +21,7 @@ export const ProjectManifestSchema = z.strictObject({
   cells: relPath.describe('Cell evidence CSV: market,indicator,low,high,evidence,rationale'),
   evidence: relPath.describe('Evidence ledger YAML'),
   scenarios: relPath.describe('Folder of scenario YAML files (may be empty)'),
-  outcomes: relPath.optional().describe('Outcomes CSV (market,outcome,evidence,rationale) for backtests'),
+  outcomes: relPath.optional().describe('Folder of outcomes CSVs (market,outcome,evidence,rationale) for moatscore backtest'),
   sources: relPath.optional().describe('Folder holding the source documents the ledger cites'),
 });
 

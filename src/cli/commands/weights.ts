@@ -5,7 +5,8 @@ import { loadTable } from '../../data/load-table';
 import { gridFormat, renderGrid } from '../../render/grid';
 import { parseRatio } from '../../rubric/elicit';
 import { ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME } from '../../weights/ahp';
-import { criticWeights, entropyWeights } from '../../weights/objective';
+import { objectiveWeights } from '../../weights/objective';
+import { parseCostOption } from '../inputs';
 import { rocWeights } from '../../weights/roc';
 import type { Command } from '../command';
 import { WEIGHTS_HELP } from '../help';
@@ -73,9 +74,7 @@ export const weights: Command = (args) => {
   }
   if (kind === 'entropy' || kind === 'critic') {
     const { dataset, criteria } = loadTable(displayPath(arg), listOption(values.criteria));
-    const cost = new Set(listOption(values.cost) ?? []);
-    const cols = criteria.map((c) => dataset.numeric.get(c)!);
-    const w = kind === 'entropy' ? entropyWeights(cols) : criticWeights(cols, criteria.map((c) => !cost.has(c)));
+    const w = objectiveWeights(kind, dataset, criteria, parseCostOption(values.cost, criteria));
     const title = kind === 'entropy' ? 'Entropy weights (Hwang & Yoon 1981 §2.2.3)' : 'CRITIC weights (Diakoulaki et al. 1995)';
     return { output: renderGrid({ title, head: ['id', 'weight'], rows: criteria.map((c, k) => [c, w[k]]) }, format, 4) };
   }
