@@ -66,6 +66,17 @@ describe('moatscore init DIR: a small working project', () => {
   });
 });
 
+describe('--output and a project', () => {
+  it('an --output naming one of the project\'s files is refused, and the file is untouched', () => {
+    const cwd = tempDir();
+    cli(['init', 'x'], { cwd });
+    const before = readFileSync(join(cwd, 'x', 'cells.csv'), 'utf8');
+    const r = cli(['rank', '--project', 'x', '--output', 'x/cells.csv'], { cwd });
+    expect([r.code, r.stderr.includes('[output.is-input]')]).toEqual([2, true]);
+    expect(readFileSync(join(cwd, 'x', 'cells.csv'), 'utf8')).toBe(before);
+  });
+});
+
 describe('validate --stub-cells', () => {
   it('appends one stub row per missing cell in one write; stubs fail as cells.stub until filled', () => {
     const cwd = tempDir();
