@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { listScenarios } from '../analysis/scenarios';
-import { isTableMode, type InputValues } from './inputs';
+import { isTableMode, resolveFiles, selectProject, type InputValues } from './inputs';
 import { INPUT_OPTIONS } from './options';
-import { defaultFiles } from './paths';
-import { scenarioDir } from './setup';
+import { scenarioFolder } from './setup';
 
 /** Commands that load the rubric-mode inputs (loadInputs), and so read the bundled files for options not given. */
 const PROJECT_COMMANDS = new Set(['rank', 'validate', 'scenarios', 'sensitivity', 'compare', 'explain', 'export', 'report']);
@@ -27,14 +26,12 @@ export function commandInputs(command: string, args: string[]): string[] {
     if (typeof value === 'string' && isFile(value)) files.push(value);
   }
   if (PROJECT_COMMANDS.has(command) && !isTableMode(v)) {
-    const d = defaultFiles();
-    if (v.rubric === undefined) files.push(d.rubric);
-    if (v.data === undefined) files.push(d.data);
-    if (v.dictionary === undefined) files.push(d.dictionary);
-    // The bundled cells and evidence are read only with the bundled data (inputs.ts).
-    if (v.data === undefined && v.cells === undefined) files.push(d.cells);
-    if (v.data === undefined && v.evidence === undefined) files.push(d.evidence);
-    if (typeof v.scenario === 'string' || ALL_SCENARIOS.has(command)) files.push(...scenarioFiles(typeof v.scenarios === 'string' ? v.scenarios : scenarioDir({})));
+    // The project's files as the command will resolve them (inputs.ts): --project or the bundled one, with any
+    // file option in place of the project's file; cells and evidence only with the project's own data.
+    const f = resolveFiles(v, selectProject(v));
+    files.push(f.rubric, f.data, f.dictionary, ...(f.cells !== undefined ? [f.cells] : []), ...(f.evidence !== undefined ? [f.evidence] : []));
+    const folder = scenarioFolder(v);
+    if (folder.dir !== undefined && (typeof v.scenario === 'string' || ALL_SCENARIOS.has(command))) files.push(...scenarioFiles(folder.dir));
   } else if (typeof v.scenarios === 'string') files.push(...scenarioFiles(v.scenarios));
   return files;
 }

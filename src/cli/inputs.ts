@@ -1,13 +1,16 @@
 import { UsageError } from '../errors/problem';
-import { loadProject, type Project } from '../load-project';
+import { loadProject, type Project, type ProjectFiles } from '../load-project';
+import type { ProjectManifest } from '../project/manifest';
+import { warn } from './warnings';
 import { loadTable } from '../data/load-table';
 import type { Dataset } from '../model/dataset';
-import { defaultFiles, displayPath } from './paths';
+import { defaultManifest, displayPath, resolveProject } from './paths';
 import { listOption } from './options';
 import { objectiveWeights } from '../weights/objective';
 import { normaliseWeights, parseWeightText, sumNote } from '../weights/normalise-weights';
 
 export interface InputValues {
+  project?: string;
   rubric?: string;
   data?: string;
   dictionary?: string;
@@ -25,9 +28,28 @@ export type Inputs =
   | { readonly mode: 'rubric'; readonly project: Project }
   | { readonly mode: 'table'; readonly data: Dataset; readonly criteria: string[]; readonly weights: Float64Array; readonly cost: Set<string>; readonly notes: string[] };
 
-/** `--data` without `--rubric` is rubric-free mode; otherwise every rubric-mode input defaults to the bundled file. */
+/** `--data` without `--rubric` or `--project` is rubric-free mode; otherwise every file comes from the project. */
 export function isTableMode(v: InputValues): boolean {
-  return v.data !== undefined && v.rubric === undefined;
+  return v.data !== undefined && v.rubric === undefined && v.project === undefined;
+}
+
+/** The project of a run: `--project DIR|NAME`, else the bundled default (the NEC model). */
+export function selectProject(v: InputValues): ProjectManifest {
+  return v.project !== undefined ? resolveProject(v.project) : defaultManifest();
+}
+
+/** A file option overrides one file of the project; the other files stay the project's. */
+export function resolveFiles(v: InputValues, m: ProjectManifest): ProjectFiles {
+  const customData = v.data !== undefined;
+  return {
+    rubric: displayPath(v.rubric ?? m.rubric),
+    data: displayPath(v.data ?? m.data),
+    dictionary: displayPath(v.dictionary ?? m.dictionary),
+    // The project's evidence describes the project's markets; other data carries its own or none.
+    cells: v.cells !== undefined ? displayPath(v.cells) : customData ? undefined : displayPath(m.cells),
+    evidence: v.evidence !== undefined ? displayPath(v.evidence) : customData ? undefined : displayPath(m.evidence),
+    sources: m.sources,
+  };
 }
 
 export function loadInputs(v: InputValues): Inputs {
@@ -35,17 +57,9 @@ export function loadInputs(v: InputValues): Inputs {
   for (const opt of ['criteria', 'weights', 'cost'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, use --weight path=value to change a weight');
   }
-  const d = defaultFiles();
-  const customData = v.data !== undefined;
-  const files = {
-    rubric: displayPath(v.rubric ?? d.rubric),
-    data: displayPath(v.data ?? d.data),
-    dictionary: displayPath(v.dictionary ?? d.dictionary),
-    // The bundled evidence describes the bundled markets; a user's data carries its own or none.
-    cells: v.cells !== undefined ? displayPath(v.cells) : customData ? undefined : displayPath(d.cells),
-    evidence: v.evidence !== undefined ? displayPath(v.evidence) : customData ? undefined : displayPath(d.evidence),
-  };
-  return { mode: 'rubric', project: loadProject(files) };
+  const project = loadProject(resolveFiles(v, selectProject(v)));
+  warn(project.warnings);
+  return { mode: 'rubric', project };
 }
 
 function loadTableInputs(v: InputValues): Inputs {

@@ -21,13 +21,16 @@ import { explain } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { diff } from './commands/diff';
 import { report } from './commands/report';
+import { projects } from './commands/projects';
+import { init } from './commands/init';
+import { wrapCommands } from './warnings';
 import { backtestCommand } from './commands/backtest';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, backtest: backtestCommand, schema };
+export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, backtest: backtestCommand, schema, projects, init });
 
 /** Commands that write no data, so --output is not one of their options. */
 const NO_OUTPUT = new Set(['validate']);

@@ -5,6 +5,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** Input options every scoring command takes. */
 export const INPUT_OPTIONS = {
+  project: { type: 'string' },
   rubric: { type: 'string' },
   data: { type: 'string' },
   dictionary: { type: 'string' },
