@@ -16,6 +16,7 @@ import { defaultFiles } from '../src/cli/paths';
 import { loadProject } from '../src/load-project';
 import { sensitivityModel } from '../src/analysis/sensitivity-model';
 import { smaa } from '../src/analysis/smaa';
+import { benchEngine } from './engine';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -136,6 +137,7 @@ function main(): void {
   console.log(`   garbage collections during SMAA, weights only          ${gcCount(10_000, false)} at 10,000 samples, ${gcCount(100_000, false)} at 100,000`);
   console.log(`   garbage collections during SMAA, values sampled        ${gcCount(10_000, true)} at 10,000 samples, ${gcCount(100_000, true)} at 100,000 (rules score batches of 1,000)`);
   console.log(`   moatscore sensitivity smaa --samples 100000 (CLI)      ${fmt(median(cliSmaa))} s   (includes start-up and loading)`);
+  benchEngine();
 }
 
 main();

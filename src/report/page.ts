@@ -1,9 +1,6 @@
 import { traceMarket, type MarketTrace } from '../analysis/trace';
-import { GateMethod } from '../methods/gate';
 import type { AggregationMethod } from '../methods/method';
-import { TopsisMethod } from '../methods/topsis';
-import { WeightedProductMethod } from '../methods/wpm';
-import { WeightedSumMethod } from '../methods/wsm';
+import { METHOD_PLUGINS } from '../methods/plugins';
 import type { RankResult } from '../model/result';
 import type { MethodId, Rubric } from '../model/rubric';
 import { footnotes } from '../render/renderer';
@@ -19,7 +16,8 @@ import type { ReportPayload } from './payload';
  */
 const payload = JSON.parse(document.getElementById('payload')!.textContent!) as ReportPayload;
 const model = modelFromPayload(payload);
-const METHODS: Record<MethodId, AggregationMethod> = { wsm: new WeightedSumMethod(), wpm: new WeightedProductMethod(), topsis: new TopsisMethod(), gate: new GateMethod() };
+// The CLI's own plug-in list (src/methods/plugins.ts, which src/ioc.ts binds): a new method appears here unasked.
+const METHODS = Object.fromEntries(METHOD_PLUGINS.map((M) => new M()).map((m) => [m.id, m])) as Record<MethodId, AggregationMethod>;
 const fileWeights = declaredWeights(model.rubric);
 const conditions = model.rubric.conditions;
 const scaleMax = model.rubric.scale.max;
