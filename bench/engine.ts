@@ -6,8 +6,9 @@
  *  c. `moatscore sensitivity smaa` with indicator values sampled on 500 markets, 10,000 samples (target <= 5 s);
  *  d. SMAA, 100,000 samples on the six NEC markets with values sampled, in process (target <= 0.3 s).
  * The synthetic markets are drawn with the seeded generator of src/analysis/rng.ts inside the dictionary's declared
- * scales (counts without a scale: 1 to 8), half of the numeric cells with a low/high range one step either side,
- * and written to bench/out/ as markets-N.csv and cells-N.csv. CLI runs are children with a time limit, so a slow
+ * scales (counts without a scale: 1 to 8) and written to bench/out/ as markets-N.csv and cells-N.csv. The 1,000-market
+ * set has point values (no ranges: SMAA samples weights only); the 500-market set (cells-500-ranged.csv) gives half
+ * of the numeric cells a low/high range one step either side, so SMAA samples values too. CLI runs are children with a time limit, so a slow
  * engine prints "> limit" instead of stalling the bench.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,10 +27,10 @@ const BIN = join(ROOT, 'bin', 'moatscore.js');
 const METHODS = ['wsm', 'wpm', 'topsis', 'gate'] as const;
 
 /** Writes markets-N.csv and cells-N.csv (seeded, so the same files every run) and returns their paths. */
-export function syntheticMarkets(n: number, seed = 20261122): { data: string; cells: string } {
+export function syntheticMarkets(n: number, ranged: boolean, seed = 20261122): { data: string; cells: string } {
   mkdirSync(OUT, { recursive: true });
   const data = join(OUT, `markets-${n}.csv`);
-  const cells = join(OUT, `cells-${n}.csv`);
+  const cells = join(OUT, `cells-${n}${ranged ? '-ranged' : ''}.csv`);
   if (existsSync(data) && existsSync(cells)) return { data, cells };
   const dict = loadDictionary(defaultFiles().dictionary);
   const rng = new Rng(seed);
@@ -48,8 +49,8 @@ export function syntheticMarkets(n: number, seed = 20261122): { data: string; ce
       const lo = ind.scale?.min ?? 1;
       const hi = ind.scale?.max ?? 8;
       const v = int(lo, hi);
-      const ranged = rng.next() < 0.5;
-      cellRows.push(`${id},${ind.id},${ranged ? Math.max(lo, v - 1) : ''},${ranged ? Math.min(hi, v + 1) : ''},synthetic,drawn by bench/engine.ts`);
+      const range = rng.next() < 0.5 && ranged;
+      cellRows.push(`${id},${ind.id},${range ? Math.max(lo, v - 1) : ''},${range ? Math.min(hi, v + 1) : ''},synthetic,drawn by bench/engine.ts`);
       return String(v);
     });
     rows.push([id, `Market ${r}`, ...values].join(','));
@@ -73,11 +74,11 @@ const show = (s: number | undefined, limit: number, target: number) => (s === un
 
 /** Runs the four measurements and prints them; `limit` caps each CLI run (seconds). */
 export function benchEngine(limit = Number(process.env.ENGINE_BENCH_LIMIT ?? 120)): void {
-  const big = syntheticMarkets(1000);
-  const mid = syntheticMarkets(500);
+  const big = syntheticMarkets(1000, false);
+  const mid = syntheticMarkets(500, true);
   const rubric = defaultFiles().rubric;
   const input = (f: { data: string; cells: string }) => ['--rubric', rubric, '--data', f.data, '--cells', f.cells];
-  console.log('\n4. The engine at 1,000 markets (synthetic, bench/out/markets-N.csv), one run each');
+  console.log('\n4. The engine at 1,000 markets (synthetic, bench/out/markets-N.csv; point values), one run each');
   for (const method of METHODS) {
     const s = cliSeconds(['sensitivity', ...input(big), '--method', method, '--format', 'json', '--output', join(OUT, `sensitivity-${method}.json`)], limit);
     console.log(`   sensitivity (sweep, thresholds, SMAA 10,000), ${method.padEnd(6)}   ${show(s, limit, 5)}`);

@@ -1,8 +1,9 @@
 import { ProblemList, InputError } from '../errors/problem';
+import type { PreparedMethod } from '../methods/method';
+import { Ranker } from '../ranking/competition-rank';
 import { dataFrame } from '../scoring/score-rubric';
-import { Evaluator, ranksOf } from './evaluator';
 import { Rng, sampleSimplex } from './rng';
-import type { SensitivityModel } from './sensitivity-model';
+import { globalFromConditions, prepared, type SensitivityModel } from './sensitivity-model';
 
 export interface SmaaOptions {
   readonly samples: number;
@@ -33,25 +34,35 @@ export interface SmaaResult {
   readonly centralWeights: readonly (Float64Array | null)[];
   /** Share of value samples in which i ranks first under its central weights; null when it has none. */
   readonly confidence: readonly (number | null)[];
-  /** c[i][k]: share of samples in which i scores strictly above k. */
-  readonly winning: readonly Float64Array[];
+  /** c[i][k]: share of samples in which i ranks above k; every pair up to WINNING_ALL_PAIRS_MAX alternatives, else null. */
+  readonly winning: readonly Float64Array[] | null;
+  /** Beyond WINNING_ALL_PAIRS_MAX: the winning indices of each pair of neighbours in the base ranking, both ways. */
+  readonly adjacentWinning: readonly { readonly above: string; readonly below: string; readonly cAbove: number; readonly cBelow: number }[] | null;
   /** Half-width of the 95% confidence interval of any index: 1.96 × sqrt(1/4N) bounds it for every p. */
   readonly errorBound: number;
 }
 
 /** Value samples are scored through the rubric's compiled rules in batches of this many (rules run over columns). */
 export const BATCH = 1000;
+/** Up to this many alternatives the pairwise winning index is computed for every pair (n² per sample). */
+export const WINNING_ALL_PAIRS_MAX = 200;
+/** Value-sampled criterion scores are kept for the confidence pass up to this many bytes; beyond, they are redrawn. */
+const KEEP_BYTES = 64 * 1024 * 1024;
 
 /**
  * SMAA-2 (Lahdelma & Salminen 2001, "SMAA-2: Stochastic multicriteria acceptability analysis for group decision
  * making", Operations Research 49(3)). Weights are drawn uniformly from the simplex (no preference information);
  * where the data carries low/high ranges, indicator values are drawn uniformly inside them (counts as whole numbers).
- *   rank acceptability b_i^r = share of samples where i has rank r
+ *   rank acceptability b_i^r = share of samples where i has rank r (competition ranks: tied alternatives share one)
  *   central weight vector w_i^c = mean weight vector over samples where i ranks first
  *   confidence factor p_i^c = share of value samples where i ranks first under w_i^c (the same value samples as
- *                             the main pass: common random numbers)
- *   pairwise winning index c_ik = share of samples where i scores above k
- * The per-sample loop allocates nothing: buffers are made once; value samples are scored per batch.
+ *                             the main pass: common random numbers, kept or redrawn from the same seed)
+ *   pairwise winning index c_ik = share of samples where i ranks above k
+ * Every sample is scored by the method's own plug-in (prepare once per value batch, then score per weight sample)
+ * and ranked by the one competition ranking (O(n log n)). The winning index is inherently n² per sample, so it is
+ * computed for every pair up to WINNING_ALL_PAIRS_MAX alternatives and, beyond, for neighbours in the base ranking
+ * only (the output says which). Weights and values are drawn from two streams of one seed. The per-sample loop
+ * allocates nothing.
  */
 export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const n = m.ids.length;
@@ -59,78 +70,103 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const C = m.conditionIds.length;
   const W = opts.level === 'conditions' ? C : M;
   const rng = new Rng(opts.seed);
-  const ev = new Evaluator(m.method, n, M, m.group, C, m.threshold, m.local);
+  const valueSeed = (opts.seed ^ 0x9e3779b9) >>> 0;
   const uncertain = uncertainIndicators(m);
   const sampleValues = opts.values && uncertain.length > 0;
-  const batches = sampleValues ? new ValueBatches(m, uncertain) : null;
-  if (!sampleValues) ev.load(m.scores);
+  const N = opts.samples;
+  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed)) : null;
+  const keep = batches !== null && Math.ceil(N / BATCH) * BATCH * n * M * 8 <= KEEP_BYTES;
+  const kept: PreparedMethod[] = [];
+  const basePrepared = batches ? null : prepared(m);
 
-  const b = Array.from({ length: n }, () => new Float64Array(n));
-  const cw = Array.from({ length: n }, () => new Float64Array(W));
+  const allPairs = n <= WINNING_ALL_PAIRS_MAX;
+  const baseOrder = allPairs ? null : baseRanking(m);
+  const b = new Float64Array(n * n);
+  const cw = new Float64Array(n * W);
   const firsts = new Float64Array(n);
-  const wins = Array.from({ length: n }, () => new Float64Array(n));
+  const wins = new Float64Array(allPairs ? n * n : 2 * (n - 1));
   const w = new Float64Array(W);
   const scratch = new Float64Array(W);
+  const gw = new Float64Array(M);
   const scores = new Float64Array(n);
-  const ranks = new Int32Array(n);
-  const tol = 1e-9;
+  const ranker = new Ranker(n);
+  const global = (x: Float64Array) => (opts.level === 'conditions' ? globalFromConditions(m, x, gw) : x);
 
-  // With sampled values, each sample's state is kept so the confidence pass reuses the same value samples (common
-  // random numbers) instead of running the rules again.
-  const byCondition = opts.level === 'conditions' && m.method !== 'topsis';
-  const stateSize = ev.stateSize(byCondition);
-  const saved = batches ? new Float64Array(opts.samples * stateSize) : null;
-  for (let s = 0; s < opts.samples; s++) {
-    if (batches) {
-      ev.load(batches.columnsFor(s, rng), batches.offsetFor(s));
-      ev.saveState(saved!, s * stateSize, byCondition);
+  let p = basePrepared!;
+  for (let s = 0; s < N; s++) {
+    if (batches && s % BATCH === 0) {
+      p = batches.next();
+      if (keep) kept.push(p);
     }
     sampleSimplex(rng, w, opts.sampler, scratch);
-    if (opts.level === 'conditions') ev.scoreByCondition(w, scores);
-    else ev.score(w, scores);
-    ranksOf(scores, ranks);
+    p.score(global(w), scores, batches ? s % BATCH : 0);
+    const rank = ranker.ranks(scores);
     for (let i = 0; i < n; i++) {
-      b[i][ranks[i] - 1] += 1;
-      if (ranks[i] === 1) {
+      const ri = rank[i];
+      b[i * n + ri - 1] += 1;
+      if (ri === 1) {
         firsts[i] += 1;
-        const row = cw[i];
-        for (let k = 0; k < W; k++) row[k] += w[k];
+        for (let k = 0; k < W; k++) cw[i * W + k] += w[k];
       }
-      for (let k = 0; k < n; k++) if (scores[i] - scores[k] > tol * Math.max(1, Math.abs(scores[i]))) wins[i][k] += 1;
+    }
+    if (baseOrder) {
+      for (let q = 0; q + 1 < n; q++) {
+        const ra = rank[baseOrder[q]];
+        const rb = rank[baseOrder[q + 1]];
+        if (ra < rb) wins[2 * q] += 1;
+        else if (rb < ra) wins[2 * q + 1] += 1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const ri = rank[i];
+        for (let k = 0; k < n; k++) if (ri < rank[k]) wins[i * n + k] += 1;
+      }
     }
   }
-  const N = opts.samples;
-  for (let i = 0; i < n; i++) {
-    for (let r = 0; r < n; r++) b[i][r] /= N;
-    for (let k = 0; k < n; k++) wins[i][k] /= N;
-  }
-  const central = cw.map((row, i) => (firsts[i] > 0 ? row.map((x) => x / firsts[i]) : null));
+  const acceptability = Array.from({ length: n }, (_, i) => b.slice(i * n, i * n + n).map((x) => x / N));
+  const central = Array.from({ length: n }, (_, i) => (firsts[i] > 0 ? cw.slice(i * W, i * W + W).map((x) => x / firsts[i]) : null));
 
   // Confidence factors over the same value samples (one deterministic evaluation when values are fixed).
   const firstUnderCentral = new Float64Array(n);
-  const confSamples = saved ? N : 1;
-  if (!saved) ev.load(m.scores);
-  for (let s = 0; s < confSamples; s++) {
-    if (saved && !byCondition) ev.loadSaved(saved, s * stateSize);
-    for (let i = 0; i < n; i++) {
-      const c = central[i];
-      if (!c) continue;
-      if (byCondition) ev.scoreByCondition(c, scores, saved ?? undefined, saved ? s * stateSize : 0);
-      else if (opts.level === 'conditions') ev.scoreByCondition(c, scores);
-      else ev.score(c, scores);
-      ranksOf(scores, ranks);
-      if (ranks[i] === 1) firstUnderCentral[i] += 1;
+  const candidates = central.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
+  const centralGlobal = candidates.map((i) => Float64Array.from(global(central[i]!)));
+  if (batches) {
+    const redraw = keep ? null : new ValueBatches(m, uncertain, new Rng(valueSeed));
+    for (let at = 0, batch = 0; at < N; at += BATCH, batch++) {
+      const q = keep ? kept[batch] : redraw!.next();
+      const count = Math.min(BATCH, N - at);
+      candidates.forEach((i, c) => {
+        for (let s = 0; s < count; s++) {
+          q.score(centralGlobal[c], scores, s);
+          if (Ranker.isFirst(scores, i)) firstUnderCentral[i] += 1;
+        }
+      });
     }
+  } else {
+    candidates.forEach((i, c) => {
+      basePrepared!.score(centralGlobal[c], scores);
+      if (Ranker.isFirst(scores, i)) firstUnderCentral[i] += 1;
+    });
   }
+  const confSamples = batches ? N : 1;
   const confidence = central.map((c, i) => (c ? firstUnderCentral[i] / confSamples : null));
 
   return {
     ids: m.ids, samples: N, seed: opts.seed, level: opts.level, sampler: opts.sampler,
     weightIds: opts.level === 'conditions' ? m.conditionIds : m.criterionIds,
     valuesSampled: sampleValues, uncertainIndicators: uncertain,
-    acceptability: b, centralWeights: central, confidence, winning: wins,
+    acceptability, centralWeights: central, confidence,
+    winning: allPairs ? Array.from({ length: n }, (_, i) => wins.slice(i * n, i * n + n).map((x) => x / N)) : null,
+    adjacentWinning: baseOrder ? Array.from({ length: n - 1 }, (_, q) => ({ above: m.ids[baseOrder[q]], below: m.ids[baseOrder[q + 1]], cAbove: wins[2 * q] / N, cBelow: wins[2 * q + 1] / N })) : null,
     errorBound: 1.96 * Math.sqrt(0.25 / N),
   };
+}
+
+/** The base ranking's order (rank's own scores): the neighbours whose winning indices large runs report. */
+function baseRanking(m: SensitivityModel): Uint32Array {
+  const s = new Float64Array(m.ids.length);
+  prepared(m).score(m.globalWeights, s);
+  return Uint32Array.from(new Ranker(m.ids.length).run(s).order);
 }
 
 /** Indicators the rubric reads whose low/high range is wider than a point for at least one market. */
@@ -157,7 +193,7 @@ class ValueBatches {
   /** Criteria that read an uncertain indicator: only these are re-scored per batch. */
   private readonly varying: number[];
 
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[]) {
+  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng) {
     this.n = m.ids.length;
     const rows = this.n * BATCH;
     // Every slot is tiled BATCH times; uncertain ones are then overwritten with draws.
@@ -181,14 +217,10 @@ class ValueBatches {
     });
   }
 
-  offsetFor(sample: number): number {
-    return (sample % BATCH) * this.n;
-  }
-
-  /** The scored columns holding `sample`; a new batch is drawn at every BATCH-th sample. */
-  columnsFor(sample: number, rng: Rng): readonly Float64Array[] {
-    if (sample % BATCH === 0) this.fill(rng);
-    return this.columns;
+  /** Draws the next BATCH value samples, scores them through the rules and prepares the method on them (one block each). */
+  next(): PreparedMethod {
+    this.fill(this.rng);
+    return this.m.plugin.prepare({ ...this.m.matrix, n: this.n * BATCH, columns: this.columns }, BATCH);
   }
 
   private fill(rng: Rng): void {

@@ -17,12 +17,50 @@ export class Ranker {
   readonly order: Uint32Array;
   readonly rank: Uint32Array;
   private readonly tmp: Uint32Array;
+  private readonly sorted: Float64Array;
+  private readonly rankAt: Uint32Array;
   private s: ArrayLike<number> = [];
 
   constructor(readonly n: number) {
     this.order = new Uint32Array(n);
     this.rank = new Uint32Array(n);
     this.tmp = new Uint32Array(n);
+    this.sorted = new Float64Array(n);
+    this.rankAt = new Uint32Array(n);
+  }
+
+  /**
+   * The same ranks as run(), into `rank`, without the order: the scores are sorted as plain numbers (the engine's
+   * native sort), tie groups formed along them by the same rule, and each alternative's rank found by binary search
+   * for its score. Equal scores are adjacent, so they always share a group. What SMAA calls once per sample.
+   */
+  ranks(scores: ArrayLike<number>): Uint32Array {
+    const { n, sorted, rankAt, rank } = this;
+    for (let i = 0; i < n; i++) sorted[i] = scores[i];
+    sorted.sort(); // ascending; position q from the top is n − 1 − q
+    let startValue = 0;
+    let start = 0;
+    for (let q = 0; q < n; q++) {
+      const v = sorted[n - 1 - q];
+      if (q === 0 || !isTie(startValue, v)) {
+        startValue = v;
+        start = q;
+      }
+      rankAt[q] = start + 1;
+    }
+    for (let i = 0; i < n; i++) {
+      // Highest ascending index holding exactly scores[i]: its first position from the top.
+      const x = scores[i];
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (sorted[mid] <= x) lo = mid;
+        else hi = mid - 1;
+      }
+      rank[i] = rankAt[n - 1 - lo];
+    }
+    return rank;
   }
 
   /** Ranks `scores` (length n) into `order` (best first) and `rank` (1-based, by alternative). */
