@@ -94,3 +94,12 @@ export function nonFiniteInput(m: DecisionMatrix, method: string, row: number): 
   }
   return undefined;
 }
+
+/** The first non-finite input value of the whole matrix: for methods whose normalisation couples every row. */
+export function nonFiniteAnywhere(m: DecisionMatrix, method: string): Problem | undefined {
+  for (let i = 0; i < m.n; i++) {
+    const p = nonFiniteInput(m, method, i);
+    if (p) return p;
+  }
+  return undefined;
+}

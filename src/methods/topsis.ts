@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import { nonFiniteInput, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { nonFiniteAnywhere, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
 
 /**
  * TOPSIS (Hwang & Yoon 1981, *Multiple Attribute Decision Making*, §3.1.5):
@@ -140,7 +140,8 @@ export class TopsisMethod implements AggregationMethod {
   }
   /** d+ = d− = 0 happens exactly when every weighted criterion is constant: the alternative is both ideal and anti-ideal. */
   diagnose(m: DecisionMatrix, w: ArrayLike<number>, row: number): Problem {
-    const bad = nonFiniteInput(m, 'topsis', row);
+    // Vector normalisation couples the rows: an infinite value anywhere in a column undoes every row's score.
+    const bad = nonFiniteAnywhere(m, 'topsis');
     if (bad) return bad;
     if (!Array.from({ length: m.columns.length }, (_, j) => w[j]).some((x) => x > 0)) {
       return { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'topsis gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };

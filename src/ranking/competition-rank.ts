@@ -36,8 +36,21 @@ export class Ranker {
    */
   ranks(scores: ArrayLike<number>): Uint32Array {
     const { n, sorted, rankAt, rank } = this;
-    for (let i = 0; i < n; i++) sorted[i] = scores[i];
-    sorted.sort(); // ascending; position q from the top is n − 1 − q
+    if (n <= 32) {
+      // Short lists: an insertion sort in place beats the call into the engine's sort.
+      for (let i = 0; i < n; i++) {
+        const x = scores[i];
+        let k = i;
+        while (k > 0 && sorted[k - 1] > x) {
+          sorted[k] = sorted[k - 1];
+          k--;
+        }
+        sorted[k] = x;
+      }
+    } else {
+      for (let i = 0; i < n; i++) sorted[i] = scores[i];
+      sorted.sort(); // ascending; position q from the top is n − 1 − q
+    }
     let startValue = 0;
     let start = 0;
     for (let q = 0; q < n; q++) {
