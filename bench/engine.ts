@@ -60,17 +60,25 @@ export function syntheticMarkets(n: number, ranged: boolean, seed = 20261122): {
   return { data, cells };
 }
 
-/** Wall seconds of one CLI run, or undefined when it exceeded `limit` seconds. */
-function cliSeconds(args: string[], limit: number): number | undefined {
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * Wall seconds of one CLI run and, where /usr/bin/time exists, its CPU seconds (user + system): on a shared machine
+ * the wall clock includes waiting for a core, the CPU time does not. Undefined when it exceeded `limit` seconds.
+ */
+function cliSeconds(args: string[], limit: number): { wall: number; cpu?: number } | undefined {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 30 });
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cmd = TIME ? [TIME, ['-f', '%U %S', process.execPath, BIN, ...args]] as const : [process.execPath, [BIN, ...args]] as const;
+  const r = spawnSync(cmd[0], cmd[1], { encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 30 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.error || r.signal) return undefined;
   if (r.status !== 0) throw new Error(`moatscore ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return s;
+  const cpu = TIME ? r.stderr.trim().split('\n').pop()!.split(' ').reduce((a, x) => a + Number(x), 0) : undefined;
+  return { wall, cpu };
 }
 
-const show = (s: number | undefined, limit: number, target: number) => (s === undefined ? `> ${limit} s (stopped)` : `${s.toFixed(2)} s`).padEnd(18) + `(target <= ${target} s)`;
+const show = (s: { wall: number; cpu?: number } | undefined, limit: number, target: number) =>
+  (s === undefined ? `> ${limit} s (stopped)` : `${s.wall.toFixed(2)} s${s.cpu === undefined ? '' : ` (CPU ${s.cpu.toFixed(2)} s)`}`).padEnd(28) + `target <= ${target} s`;
 
 /** Runs the four measurements and prints them; `limit` caps each CLI run (seconds). */
 export function benchEngine(limit = Number(process.env.ENGINE_BENCH_LIMIT ?? 120)): void {

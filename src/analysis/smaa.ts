@@ -34,6 +34,8 @@ export interface SmaaResult {
   readonly centralWeights: readonly (Float64Array | null)[];
   /** Share of value samples in which i ranks first under its central weights; null when it has none. */
   readonly confidence: readonly (number | null)[];
+  /** How many value samples the confidence factors are computed over (N, or fewer above CONFIDENCE_BUDGET; 1 when values are fixed). */
+  readonly confidenceSamples: number;
   /** c[i][k]: share of samples in which i ranks above k; every pair up to WINNING_ALL_PAIRS_MAX alternatives, else null. */
   readonly winning: readonly Float64Array[] | null;
   /** Beyond WINNING_ALL_PAIRS_MAX: the winning indices of each pair of neighbours in the base ranking, both ways. */
@@ -48,6 +50,13 @@ export const BATCH = 1000;
 export const WINNING_ALL_PAIRS_MAX = 200;
 /** Value-sampled criterion scores are kept for the confidence pass up to this many bytes; beyond, they are redrawn. */
 const KEEP_BYTES = 64 * 1024 * 1024;
+/**
+ * The confidence pass scores every alternative once per candidate and value sample. Above this many multiply-adds
+ * (candidates × samples × alternatives × criteria) it uses the first value batches only, as many as fit (at least
+ * one, 1,000 samples), and the result says how many: a confidence factor from N' samples carries its own error bound
+ * 1.96·sqrt(1/(4N')). The six NEC markets stay far below it (every sample is used).
+ */
+export const CONFIDENCE_BUDGET = 3e8;
 
 /**
  * SMAA-2 (Lahdelma & Salminen 2001, "SMAA-2: Stochastic multicriteria acceptability analysis for group decision
@@ -131,11 +140,13 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const firstUnderCentral = new Float64Array(n);
   const candidates = central.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
   const centralGlobal = candidates.map((i) => Float64Array.from(global(central[i]!)));
+  const perSample = Math.max(1, candidates.length * n * M);
+  const confSamples = batches ? Math.min(N, Math.max(BATCH, Math.floor(CONFIDENCE_BUDGET / perSample / BATCH) * BATCH)) : 1;
   if (batches) {
     const redraw = keep ? null : new ValueBatches(m, uncertain, new Rng(valueSeed));
-    for (let at = 0, batch = 0; at < N; at += BATCH, batch++) {
+    for (let at = 0, batch = 0; at < confSamples; at += BATCH, batch++) {
       const q = keep ? kept[batch] : redraw!.next();
-      const count = Math.min(BATCH, N - at);
+      const count = Math.min(BATCH, confSamples - at);
       candidates.forEach((i, c) => {
         for (let s = 0; s < count; s++) {
           q.score(centralGlobal[c], scores, s);
@@ -149,14 +160,13 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
       if (Ranker.isFirst(scores, i)) firstUnderCentral[i] += 1;
     });
   }
-  const confSamples = batches ? N : 1;
   const confidence = central.map((c, i) => (c ? firstUnderCentral[i] / confSamples : null));
 
   return {
     ids: m.ids, samples: N, seed: opts.seed, level: opts.level, sampler: opts.sampler,
     weightIds: opts.level === 'conditions' ? m.conditionIds : m.criterionIds,
     valuesSampled: sampleValues, uncertainIndicators: uncertain,
-    acceptability, centralWeights: central, confidence,
+    acceptability, centralWeights: central, confidence, confidenceSamples: confSamples,
     winning: allPairs ? Array.from({ length: n }, (_, i) => wins.slice(i * n, i * n + n).map((x) => x / N)) : null,
     adjacentWinning: baseOrder ? Array.from({ length: n - 1 }, (_, q) => ({ above: m.ids[baseOrder[q]], below: m.ids[baseOrder[q + 1]], cAbove: wins[2 * q] / N, cBelow: wins[2 * q + 1] / N })) : null,
     errorBound: 1.96 * Math.sqrt(0.25 / N),

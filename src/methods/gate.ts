@@ -25,11 +25,14 @@ export function isGated(weakest: number, threshold: number): boolean {
 export class PreparedGate implements PreparedMethod {
   private readonly w: Float64Array;
   private readonly W: Float64Array;
+  /** Condition sums per alternative, condition-major [c · n + i], and the weighted sums: scratch made once. */
   private readonly cs: Float64Array;
+  private readonly overall: Float64Array;
   constructor(private readonly columns: readonly Float64Array[], private readonly group: Int32Array, conditions: number, private readonly threshold: number, readonly n: number) {
     this.w = new Float64Array(columns.length);
     this.W = new Float64Array(conditions);
-    this.cs = new Float64Array(conditions);
+    this.cs = new Float64Array(conditions * n);
+    this.overall = new Float64Array(n);
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0): void {
     this.run(weights, out, undefined, block);
@@ -39,7 +42,8 @@ export class PreparedGate implements PreparedMethod {
     this.run(weights, undefined, gated, block);
   }
   private run(weights: ArrayLike<number>, out: Float64Array | undefined, gated: Uint8Array | undefined, block: number): void {
-    const { n, w, W, cs, columns, group, threshold } = this;
+    const { n, w, W, cs, overall, columns, group, threshold } = this;
+    const C = W.length;
     const at = block * n;
     if (!normaliseWeights(weights, w)) {
       out?.fill(NaN, 0, n);
@@ -48,19 +52,25 @@ export class PreparedGate implements PreparedMethod {
     }
     W.fill(0);
     for (let j = 0; j < w.length; j++) W[group[j]] += w[j];
-    for (let i = 0; i < n; i++) {
-      cs.fill(0);
-      let overall = 0;
-      for (let j = 0; j < w.length; j++) {
-        if (w[j] === 0) continue;
-        const v = w[j] * columns[j][at + i];
-        cs[group[j]] += v;
-        overall += v;
+    // Column by column (the matrix is column-major): cs[c·n + i] = Σ_{j ∈ c} w_j s_ij, overall_i = Σ_j w_j s_ij.
+    cs.fill(0);
+    overall.fill(0);
+    for (let j = 0; j < w.length; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const col = columns[j];
+      const base = group[j] * n;
+      for (let i = 0; i < n; i++) {
+        const v = wj * col[at + i];
+        cs[base + i] += v;
+        overall[i] += v;
       }
+    }
+    for (let i = 0; i < n; i++) {
       let weakest = Infinity;
-      for (let c = 0; c < W.length; c++) if (W[c] > 0 && cs[c] / W[c] < weakest) weakest = cs[c] / W[c];
+      for (let c = 0; c < C; c++) if (W[c] > 0 && cs[c * n + i] / W[c] < weakest) weakest = cs[c * n + i] / W[c];
       const capped = isGated(weakest, threshold);
-      if (out) out[i] = capped ? Math.min(overall, threshold) : overall;
+      if (out) out[i] = capped ? Math.min(overall[i], threshold) : overall[i];
       if (gated) gated[i] = capped ? 1 : 0;
     }
   }

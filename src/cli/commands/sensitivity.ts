@@ -63,6 +63,7 @@ export function smaaGrid(r: SmaaResult): Grid {
       `b1…b${n}: rank acceptability (share of samples at each rank); confidence: share of value samples ranked first under the central weights cw_*.`,
       `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler}); values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
       `95% error bound of every index: ±${r.errorBound.toFixed(4)} (1.96·sqrt(1/(4N)) for N = ${r.samples}).`,
+      ...(r.valuesSampled && r.confidenceSamples < r.samples ? [`Confidence factors over the first ${r.confidenceSamples} value samples (to bound the work at this size): ±${(1.96 * Math.sqrt(0.25 / r.confidenceSamples)).toFixed(4)}.`] : []),
     ],
   };
 }
@@ -131,7 +132,7 @@ function toJson(r: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: S
     const s = r.smaa;
     out.smaa = {
       samples: s.samples, seed: s.seed, level: s.level, sampler: s.sampler, valuesSampled: s.valuesSampled, uncertainIndicators: s.uncertainIndicators,
-      errorBound: num(s.errorBound), weightIds: s.weightIds,
+      errorBound: num(s.errorBound), confidenceSamples: s.confidenceSamples, weightIds: s.weightIds,
       alternatives: s.ids.map((id, i) => ({
         id, acceptability: [...s.acceptability[i]].map(num), confidence: s.confidence[i] === null ? null : num(s.confidence[i]!),
         centralWeights: s.centralWeights[i] ? Object.fromEntries(s.weightIds.map((w, k) => [w, num(s.centralWeights[i]![k])])) : null,
