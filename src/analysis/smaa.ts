@@ -83,8 +83,9 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const uncertain = uncertainIndicators(m);
   const sampleValues = opts.values && uncertain.length > 0;
   const N = opts.samples;
-  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed)) : null;
-  const keep = batches !== null && Math.ceil(N / BATCH) * BATCH * n * M * 8 <= KEEP_BYTES;
+  const B = Math.min(BATCH, N);
+  const keep = sampleValues && Math.ceil(N / B) * B * n * M * 8 <= KEEP_BYTES;
+  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B, keep) : null;
   const kept: PreparedMethod[] = [];
   const basePrepared = batches ? null : prepared(m);
 
@@ -104,12 +105,12 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
 
   let p = basePrepared!;
   for (let s = 0; s < N; s++) {
-    if (batches && s % BATCH === 0) {
+    if (batches && s % B === 0) {
       p = batches.next();
       if (keep) kept.push(p);
     }
     sampleSimplex(rng, w, opts.sampler, scratch);
-    p.score(global(w), scores, batches ? s % BATCH : 0);
+    p.score(global(w), scores, batches ? s % B : 0);
     const rank = ranker.ranks(scores);
     for (let i = 0; i < n; i++) {
       const ri = rank[i];
@@ -141,12 +142,12 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const candidates = central.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
   const centralGlobal = candidates.map((i) => Float64Array.from(global(central[i]!)));
   const perSample = Math.max(1, candidates.length * n * M);
-  const confSamples = batches ? Math.min(N, Math.max(BATCH, Math.floor(CONFIDENCE_BUDGET / perSample / BATCH) * BATCH)) : 1;
+  const confSamples = batches ? Math.min(N, Math.max(B, Math.floor(CONFIDENCE_BUDGET / perSample / B) * B)) : 1;
   if (batches) {
-    const redraw = keep ? null : new ValueBatches(m, uncertain, new Rng(valueSeed));
-    for (let at = 0, batch = 0; at < confSamples; at += BATCH, batch++) {
+    const redraw = keep ? null : new ValueBatches(m, uncertain, new Rng(valueSeed), B);
+    for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
       const q = keep ? kept[batch] : redraw!.next();
-      const count = Math.min(BATCH, confSamples - at);
+      const count = Math.min(B, confSamples - at);
       candidates.forEach((i, c) => {
         for (let s = 0; s < count; s++) {
           q.score(centralGlobal[c], scores, s);
@@ -191,7 +192,7 @@ function uncertainIndicators(m: SensitivityModel): string[] {
 }
 
 /**
- * Draws BATCH value samples at a time into columns of n × BATCH rows and scores them once through the compiled
+ * Draws `size` value samples at a time into columns of n × size rows and scores them once through the compiled
  * rules (which evaluate over whole columns), so rule evaluation allocates per batch, never per sample.
  */
 class ValueBatches {
@@ -204,7 +205,8 @@ class ValueBatches {
   /** Criteria that read an uncertain indicator: only these are re-scored per batch. */
   private readonly varying: number[];
 
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng) {
+  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number, private readonly own = false) {
+    const BATCH = size;
     this.n = m.ids.length;
     const rows = this.n * BATCH;
     // Every slot is tiled BATCH times; uncertain ones are then overwritten with draws.
@@ -231,13 +233,15 @@ class ValueBatches {
   /** Draws the next BATCH value samples, scores them through the rules and prepares the method on them (one block each). */
   next(): PreparedMethod {
     this.fill(this.rng);
-    return this.m.plugin.prepare({ ...this.m.matrix, n: this.n * BATCH, columns: this.columns }, BATCH);
+    // A kept batch must own its columns: the next fill overwrites these, and WSM and gate read them in place.
+    const columns = this.own ? this.columns.map((c) => c.slice()) : this.columns;
+    return this.m.plugin.prepare({ ...this.m.matrix, n: this.n * this.size, columns }, this.size);
   }
 
   private fill(rng: Rng): void {
     for (const s of this.slots) {
       const col = this.frame[s.slot] as Float64Array;
-      for (let b = 0; b < BATCH; b++) {
+      for (let b = 0; b < this.size; b++) {
         for (let i = 0; i < this.n; i++) {
           const lo = s.lo[i];
           const hi = s.hi[i];
