@@ -28,26 +28,30 @@ export class PreparedGate implements PreparedMethod {
   /** Condition sums per alternative, condition-major [c · n + i], and the weighted sums: scratch made once. */
   private readonly cs: Float64Array;
   private readonly overall: Float64Array;
+  private readonly gatedScratch: Uint8Array;
   constructor(private readonly columns: readonly Float64Array[], private readonly group: Int32Array, conditions: number, private readonly threshold: number, readonly n: number) {
     this.w = new Float64Array(columns.length);
     this.W = new Float64Array(conditions);
     this.cs = new Float64Array(conditions * n);
     this.overall = new Float64Array(n);
+    this.gatedScratch = new Uint8Array(n);
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0): void {
-    this.run(weights, out, undefined, block);
+    this.run(weights, out, this.gatedScratch, block);
   }
   /** Marks in `gated` the alternatives whose score the gate capped (1) under `weights`. */
   flags(weights: ArrayLike<number>, gated: Uint8Array, block = 0): void {
-    this.run(weights, undefined, gated, block);
+    this.run(weights, this.overall, gated, block);
   }
-  private run(weights: ArrayLike<number>, out: Float64Array | undefined, gated: Uint8Array | undefined, block: number): void {
+  // One kernel writes both scores and flags; each entry point passes scratch for the one it does not want (the
+  // overall sums are read before their slot is overwritten).
+  private run(weights: ArrayLike<number>, out: Float64Array, gated: Uint8Array, block: number): void {
     const { n, w, W, cs, overall, columns, group, threshold } = this;
     const C = W.length;
     const at = block * n;
     if (!normaliseWeights(weights, w)) {
-      out?.fill(NaN, 0, n);
-      gated?.fill(0, 0, n);
+      out.fill(NaN, 0, n);
+      gated.fill(0, 0, n);
       return;
     }
     W.fill(0);
@@ -70,8 +74,8 @@ export class PreparedGate implements PreparedMethod {
       let weakest = Infinity;
       for (let c = 0; c < C; c++) if (W[c] > 0 && cs[c * n + i] / W[c] < weakest) weakest = cs[c * n + i] / W[c];
       const capped = isGated(weakest, threshold);
-      if (out) out[i] = capped ? Math.min(overall[i], threshold) : overall[i];
-      if (gated) gated[i] = capped ? 1 : 0;
+      out[i] = capped ? Math.min(overall[i], threshold) : overall[i];
+      gated[i] = capped ? 1 : 0;
     }
   }
 }

@@ -104,7 +104,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
 
   const setup = setupRubricRun(values, plugins);
   if (setup.mode === 'table') throw new UsageError('usage.rubric-only-option', 'sensitivity needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
-  const model = sensitivityModel(setup.rubric, setup.data, setup.method.id, setup.project.dictionary);
+  const model = sensitivityModel(setup.rubric, setup.data, setup.method, setup.project.dictionary);
   const results: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: SmaaResult } = {};
   if (run.includes('sweep')) results.sweep = sweep(model);
   if (run.includes('thresholds')) results.thresholds = thresholds(model);
