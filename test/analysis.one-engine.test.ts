@@ -80,8 +80,14 @@ describe.each(METHOD_IDS)('%s: every analysis scores as rank does', (method) => 
       const tiled = m.scores.map((col) => Float64Array.from({ length: 3 * n }, (_, r) => col[r % n]));
       const batch = m.plugin.prepare({ ...m.matrix, n: 3 * n, columns: tiled }, 3);
       const out = new Float64Array(n);
-      batch.score(globalFromConditions(m, sample, new Float64Array(m.criterionIds.length)), out, 2);
-      expectSame(out, rankScores(project.rubric, { conditions: sample, criteria: declared.criteria }, method));
+      const gw = globalFromConditions(m, sample, new Float64Array(m.criterionIds.length));
+      batch.score(gw, out, 2);
+      const expected = rankScores(project.rubric, { conditions: sample, criteria: declared.criteria }, method);
+      expectSame(out, expected);
+      // The confidence pass scores all blocks of a batch in one call: each block must come out the same.
+      const all = new Float64Array(3 * n);
+      batch.score(gw, all, 0, 3);
+      for (let b = 0; b < 3; b++) expectSame(all.subarray(b * n, b * n + n), expected);
     }), RUNS);
   });
 

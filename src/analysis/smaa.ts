@@ -145,14 +145,14 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const confSamples = batches ? Math.min(N, Math.max(B, Math.floor(CONFIDENCE_BUDGET / perSample / B) * B)) : 1;
   if (batches) {
     const redraw = keep ? null : new ValueBatches(m, uncertain, new Rng(valueSeed), B);
+    const batchScores = new Float64Array(n * B);
     for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
       const q = keep ? kept[batch] : redraw!.next();
       const count = Math.min(B, confSamples - at);
+      // One call scores every value sample of the batch under a candidate's central weights.
       candidates.forEach((i, c) => {
-        for (let s = 0; s < count; s++) {
-          q.score(centralGlobal[c], scores, s);
-          if (Ranker.isFirst(scores, i)) firstUnderCentral[i] += 1;
-        }
+        q.score(centralGlobal[c], batchScores, 0, count);
+        for (let s = 0; s < count; s++) if (Ranker.isFirst(batchScores, i, s * n, n)) firstUnderCentral[i] += 1;
       });
     }
   } else {

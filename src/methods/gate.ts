@@ -26,9 +26,9 @@ export class PreparedGate implements PreparedMethod {
   private readonly w: Float64Array;
   private readonly W: Float64Array;
   /** Condition sums per alternative, condition-major [c · n + i], and the weighted sums: scratch made once. */
-  private readonly cs: Float64Array;
-  private readonly overall: Float64Array;
-  private readonly gatedScratch: Uint8Array;
+  private cs: Float64Array;
+  private overall: Float64Array;
+  private gatedScratch: Uint8Array;
   constructor(private readonly columns: readonly Float64Array[], private readonly group: Int32Array, conditions: number, private readonly threshold: number, readonly n: number) {
     this.w = new Float64Array(columns.length);
     this.W = new Float64Array(conditions);
@@ -36,19 +36,30 @@ export class PreparedGate implements PreparedMethod {
     this.overall = new Float64Array(n);
     this.gatedScratch = new Uint8Array(n);
   }
-  score(weights: ArrayLike<number>, out: Float64Array, block = 0): void {
-    this.run(weights, out, this.gatedScratch, block);
+  score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    this.grow(blocks);
+    this.run(weights, out, this.gatedScratch, block, blocks);
   }
   /** Marks in `gated` the alternatives whose score the gate capped (1) under `weights`. */
-  flags(weights: ArrayLike<number>, gated: Uint8Array, block = 0): void {
-    this.run(weights, this.overall, gated, block);
+  flags(weights: ArrayLike<number>, gated: Uint8Array, block = 0, blocks = 1): void {
+    this.grow(blocks);
+    this.run(weights, this.overall, gated, block, blocks);
+  }
+  /** Scratch for several blocks at once, made on first use. */
+  private grow(blocks: number): void {
+    const rows = this.n * blocks;
+    if (this.overall.length >= rows) return;
+    this.cs = new Float64Array(this.W.length * rows);
+    this.overall = new Float64Array(rows);
+    this.gatedScratch = new Uint8Array(rows);
   }
   // One kernel writes both scores and flags; each entry point passes scratch for the one it does not want (the
   // overall sums are read before their slot is overwritten).
-  private run(weights: ArrayLike<number>, out: Float64Array, gated: Uint8Array, block: number): void {
-    const { n, w, W, cs, overall, columns, group, threshold } = this;
+  private run(weights: ArrayLike<number>, out: Float64Array, gated: Uint8Array, block: number, blocks: number): void {
+    const { w, W, cs, overall, columns, group, threshold } = this;
     const C = W.length;
-    const at = block * n;
+    const at = block * this.n;
+    const n = this.n * blocks;
     if (!normaliseWeights(weights, w)) {
       out.fill(NaN, 0, n);
       gated.fill(0, 0, n);
@@ -57,8 +68,8 @@ export class PreparedGate implements PreparedMethod {
     W.fill(0);
     for (let j = 0; j < w.length; j++) W[group[j]] += w[j];
     // Column by column (the matrix is column-major): cs[c·n + i] = Σ_{j ∈ c} w_j s_ij, overall_i = Σ_j w_j s_ij.
-    cs.fill(0);
-    overall.fill(0);
+    cs.fill(0, 0, C * n);
+    overall.fill(0, 0, n);
     for (let j = 0; j < w.length; j++) {
       const wj = w[j];
       if (wj === 0) continue;

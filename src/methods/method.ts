@@ -35,10 +35,12 @@ export interface PreparedMethod {
   readonly n: number;
   /**
    * Writes the scores of block `block` (rows block·n … block·n + n − 1 of the matrix, an independent problem of n
-   * alternatives: one value sample in SMAA) under criterion weights `w` into out[0 … n − 1]. `w` need not sum to 1.
-   * Allocates nothing.
+   * alternatives: one value sample in SMAA) under criterion weights `w` into out[0 … n − 1]; with `blocks` > 1, of
+   * that many consecutive blocks under the same weights into out[0 … blocks·n − 1] (each block still normalised on
+   * its own: the weight-independent work was done per block in prepare). `w` need not sum to 1. Allocates nothing
+   * (scratch for several blocks is made on first use).
    */
-  score(w: ArrayLike<number>, out: Float64Array, block?: number): void;
+  score(w: ArrayLike<number>, out: Float64Array, block?: number, blocks?: number): void;
   /** Methods that cap scores (gate): marks the capped alternatives of the block with 1. */
   flags?(w: ArrayLike<number>, gated: Uint8Array, block?: number): void;
 }

@@ -21,7 +21,7 @@ export class PreparedTopsis implements PreparedMethod {
   readonly rBest: Float64Array;
   readonly rWorst: Float64Array;
   private readonly w: Float64Array;
-  private readonly p: Float64Array;
+  private p: Float64Array;
   constructor(columns: readonly Float64Array[], benefit: readonly boolean[], readonly n: number, blocks = 1) {
     const m = columns.length;
     this.w = new Float64Array(m);
@@ -61,9 +61,12 @@ export class PreparedTopsis implements PreparedMethod {
       }
     }
   }
-  score(weights: ArrayLike<number>, out: Float64Array, block = 0): void {
-    const { n, w, p, dPlus, dMinus } = this;
-    const at = block * n;
+  score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    const { w, dPlus, dMinus } = this;
+    const at = block * this.n;
+    const n = this.n * blocks;
+    if (this.p.length < n) this.p = new Float64Array(n);
+    const p = this.p;
     if (!normaliseWeights(weights, w)) {
       out.fill(NaN, 0, n);
       return;

@@ -18,9 +18,10 @@ export class PreparedWpm implements PreparedMethod {
     this.logs = columns.map((c) => c.map(Math.log));
     this.w = new Float64Array(columns.length);
   }
-  score(weights: ArrayLike<number>, out: Float64Array, block = 0): void {
-    const { n, w, logs } = this;
-    const at = block * n;
+  score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    const { w, logs } = this;
+    const at = block * this.n;
+    const n = this.n * blocks;
     out.fill(0, 0, n);
     if (!normaliseWeights(weights, w)) {
       out.fill(NaN, 0, n);

@@ -13,9 +13,10 @@ export class PreparedWsm implements PreparedMethod {
   constructor(private readonly columns: readonly Float64Array[], readonly n: number) {
     this.w = new Float64Array(columns.length);
   }
-  score(weights: ArrayLike<number>, out: Float64Array, block = 0): void {
-    const { n, w, columns } = this;
-    const at = block * n;
+  score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    const { w, columns } = this;
+    const at = block * this.n;
+    const n = this.n * blocks;
     out.fill(0, 0, n);
     if (!normaliseWeights(weights, w)) {
       out.fill(NaN, 0, n);

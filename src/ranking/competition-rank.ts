@@ -94,10 +94,13 @@ export class Ranker {
     return this;
   }
 
-  /** Whether alternative i ranks first: no score is above it by more than the tie tolerance (O(n), no sort). */
-  static isFirst(scores: ArrayLike<number>, i: number): boolean {
-    const si = scores[i];
-    for (let k = 0; k < scores.length; k++) if (scores[k] > si && !isTie(scores[k], si)) return false;
+  /**
+   * Whether alternative i ranks first among the n scores starting at `from` (one block of a batch): no score is above
+   * it by more than the tie tolerance, i.e. its competition rank is 1 (O(n), no sort).
+   */
+  static isFirst(scores: ArrayLike<number>, i: number, from = 0, n = scores.length - from): boolean {
+    const si = scores[from + i];
+    for (let k = from; k < from + n; k++) if (scores[k] > si && !isTie(scores[k], si)) return false;
     return true;
   }
 
