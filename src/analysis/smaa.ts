@@ -48,7 +48,7 @@ export interface SmaaResult {
 export const BATCH = 1000;
 /** Up to this many alternatives the pairwise winning index is computed for every pair (n² per sample). */
 export const WINNING_ALL_PAIRS_MAX = 200;
-/** Value-sampled criterion scores are kept for the confidence pass up to this many bytes; beyond, they are redrawn. */
+/** Value batches are kept for the confidence pass up to this many bytes (the first ones); the rest are redrawn. */
 const KEEP_BYTES = 64 * 1024 * 1024;
 /**
  * The confidence pass scores every alternative once per candidate and value sample. Above this many multiply-adds
@@ -84,8 +84,10 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const sampleValues = opts.values && uncertain.length > 0;
   const N = opts.samples;
   const B = Math.min(BATCH, N);
-  const keep = sampleValues && Math.ceil(N / B) * B * n * M * 8 <= KEEP_BYTES;
-  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B, keep) : null;
+  // The confidence pass reads the first batches (all of them, unless bounded by CONFIDENCE_BUDGET): keep as many
+  // as fit, redraw the others from the same seed.
+  const keepBatches = sampleValues ? Math.floor(KEEP_BYTES / (B * n * M * 8)) : 0;
+  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B) : null;
   const kept: PreparedMethod[] = [];
   const basePrepared = batches ? null : prepared(m);
 
@@ -106,8 +108,9 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   let p = basePrepared!;
   for (let s = 0; s < N; s++) {
     if (batches && s % B === 0) {
-      p = batches.next();
-      if (keep) kept.push(p);
+      const keepIt = kept.length < keepBatches;
+      p = batches.next(keepIt);
+      if (keepIt) kept.push(p);
     }
     sampleSimplex(rng, w, opts.sampler, scratch);
     p.score(global(w), scores, batches ? s % B : 0);
@@ -144,10 +147,14 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const perSample = Math.max(1, candidates.length * n * M);
   const confSamples = batches ? Math.min(N, Math.max(B, Math.floor(CONFIDENCE_BUDGET / perSample / B) * B)) : 1;
   if (batches) {
-    const redraw = keep ? null : new ValueBatches(m, uncertain, new Rng(valueSeed), B);
+    let redraw: ValueBatches | null = null;
     const batchScores = new Float64Array(n * B);
     for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
-      const q = keep ? kept[batch] : redraw!.next();
+      if (batch >= kept.length && !redraw) {
+        redraw = new ValueBatches(m, uncertain, new Rng(valueSeed), B);
+        for (let k = 0; k < kept.length; k++) redraw.skip();
+      }
+      const q = batch < kept.length ? kept[batch] : redraw!.next(false);
       const count = Math.min(B, confSamples - at);
       // One call scores every value sample of the batch under a candidate's central weights.
       candidates.forEach((i, c) => {
@@ -205,7 +212,7 @@ class ValueBatches {
   /** Criteria that read an uncertain indicator: only these are re-scored per batch. */
   private readonly varying: number[];
 
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number, private readonly own = false) {
+  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number) {
     const BATCH = size;
     this.n = m.ids.length;
     const rows = this.n * BATCH;
@@ -231,11 +238,16 @@ class ValueBatches {
   }
 
   /** Draws the next BATCH value samples, scores them through the rules and prepares the method on them (one block each). */
-  next(): PreparedMethod {
+  next(keep: boolean): PreparedMethod {
     this.fill(this.rng);
     // A kept batch must own its columns: the next fill overwrites these, and WSM and gate read them in place.
-    const columns = this.own ? this.columns.map((c) => c.slice()) : this.columns;
+    const columns = keep ? this.columns.map((c) => c.slice()) : this.columns;
     return this.m.plugin.prepare({ ...this.m.matrix, n: this.n * this.size, columns }, this.size);
+  }
+
+  /** Advances the generator past one batch (the draws a kept batch made) without scoring it. */
+  skip(): void {
+    for (const s of this.slots) for (let b = 0; b < this.size; b++) for (let i = 0; i < this.n; i++) if (s.lo[i] !== s.hi[i]) this.rng.next();
   }
 
   private fill(rng: Rng): void {
