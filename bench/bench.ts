@@ -19,6 +19,7 @@ import { loadProject } from '../src/load-project';
 import { sensitivityModel } from '../src/analysis/sensitivity-model';
 import { smaa } from '../src/analysis/smaa';
 import { benchIo } from './io';
+import { benchEngine } from './engine';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -140,6 +141,7 @@ function main(): void {
   console.log(`   garbage collections during SMAA, values sampled        ${gcCount(10_000, true)} at 10,000 samples, ${gcCount(100_000, true)} at 100,000 (rules score batches of 1,000)`);
   console.log(`   moatscore sensitivity smaa --samples 100000 (CLI)      ${fmt(median(cliSmaa))} s   (includes start-up and loading)`);
 
+  benchEngine();
   benchIo({ runs: RUNS, big: process.argv.includes('--big') });
 }
 

@@ -16,10 +16,11 @@ export { scoreRubric, rankWithRubric, rankTable, type RubricScores } from './sco
 export { weightedSum, WeightedSumMethod } from './methods/wsm';
 export { weightedProduct, WeightedProductMethod } from './methods/wpm';
 export { topsis, TopsisMethod } from './methods/topsis';
-export { gateScores, GateMethod } from './methods/gate';
+export { gateScores, GateMethod, isGated } from './methods/gate';
+export { METHOD_PLUGINS } from './methods/plugins';
 export { linearRatio } from './methods/normalise';
-export type { AggregationMethod, DecisionMatrix } from './methods/method';
-export { competitionRank } from './ranking/competition-rank';
+export type { AggregationMethod, DecisionMatrix, PreparedMethod } from './methods/method';
+export { competitionRank, Ranker } from './ranking/competition-rank';
 export { TableRenderer, MarkdownRenderer } from './render/table-renderer';
 export { JsonRenderer } from './render/json-renderer';
 export { CsvRenderer } from './render/csv-renderer';

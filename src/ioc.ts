@@ -1,9 +1,6 @@
 import { Container } from 'inversify';
 import type { AggregationMethod } from './methods/method';
-import { GateMethod } from './methods/gate';
-import { TopsisMethod } from './methods/topsis';
-import { WeightedProductMethod } from './methods/wpm';
-import { WeightedSumMethod } from './methods/wsm';
+import { METHOD_PLUGINS } from './methods/plugins';
 import type { Renderer } from './render/renderer';
 import { CsvRenderer } from './render/csv-renderer';
 import { JsonRenderer } from './render/json-renderer';
@@ -12,8 +9,8 @@ import { UsageError } from './errors/problem';
 
 /**
  * The composition root: the only file that builds a container. Plug-ins (aggregation methods, renderers) are
- * undecorated classes bound by token with toResolvedValue, so domain code imports no inversify; a new method or
- * format is one class and one line here.
+ * undecorated classes bound by token with toResolvedValue, so domain code imports no inversify; a new method is one class
+ * and one line in src/methods/plugins.ts (the list the report page reads too), a new format one class and one line here.
  */
 export const TOKENS = {
   method: Symbol.for('moatscore.AggregationMethod'),
@@ -22,10 +19,7 @@ export const TOKENS = {
 
 export function buildContainer(): Container {
   const c = new Container();
-  c.bind<AggregationMethod>(TOKENS.method).toResolvedValue(() => new WeightedSumMethod()).inSingletonScope();
-  c.bind<AggregationMethod>(TOKENS.method).toResolvedValue(() => new WeightedProductMethod()).inSingletonScope();
-  c.bind<AggregationMethod>(TOKENS.method).toResolvedValue(() => new TopsisMethod()).inSingletonScope();
-  c.bind<AggregationMethod>(TOKENS.method).toResolvedValue(() => new GateMethod()).inSingletonScope();
+  for (const Method of METHOD_PLUGINS) c.bind<AggregationMethod>(TOKENS.method).toResolvedValue(() => new Method()).inSingletonScope();
   c.bind<Renderer>(TOKENS.renderer).toResolvedValue(() => new TableRenderer()).inSingletonScope();
   c.bind<Renderer>(TOKENS.renderer).toResolvedValue(() => new MarkdownRenderer()).inSingletonScope();
   c.bind<Renderer>(TOKENS.renderer).toResolvedValue(() => new JsonRenderer()).inSingletonScope();

@@ -85,10 +85,11 @@ describe('properties (fast-check)', () => {
   });
 
   it('wsm: removing a dominated alternative does not change the order of the rest', () => {
-    fc.assert(fc.property(problem, fc.nat(), fc.array(fc.double({ min: 0, max: 0.99, noNaN: true }), { minLength: 5, maxLength: 5 }), (p, ri, shrink) => {
-      // Add an alternative dominated by row i: worse on every criterion (lower benefit, higher cost).
+    fc.assert(fc.property(problem, fc.nat(), fc.array(fc.double({ min: 0.01, max: 0.99, noNaN: true }), { minLength: 5, maxLength: 5 }), (p, ri, shrink) => {
+      // Add an alternative dominated by row i: strictly worse on every criterion (lower benefit, higher cost), so it
+      // moves no column's max or min. (With shrink 0 and the old `+ 1e-9` it could become a column's new max.)
       const i = ri % p.rows.length;
-      const dominated = p.rows[i].map((x, j) => (p.cost[j] ? x / (1 - shrink[j]) : x * (1 - shrink[j]) + 1e-9));
+      const dominated = p.rows[i].map((x, j) => (p.cost[j] ? x / (1 - shrink[j]) : x * (1 - shrink[j])));
       const withIt = rank(p, new WeightedSumMethod(), [...p.rows, dominated], [...p.rows.map((_, k) => `a${k}`), 'dominated']);
       const without = rank(p, new WeightedSumMethod());
       const order = (m: Map<string, { id: string; score: number }>) => [...m.values()].filter((a) => a.id !== 'dominated').sort((x, y) => y.score - x.score || x.id.localeCompare(y.id)).map((a) => a.id);

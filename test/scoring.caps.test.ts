@@ -15,6 +15,9 @@ import { WeightedProductMethod } from '../src/methods/wpm';
 import { TopsisMethod } from '../src/methods/topsis';
 import { GateMethod } from '../src/methods/gate';
 import type { AggregationMethod } from '../src/methods/method';
+import { prepared, sensitivityModel } from '../src/analysis/sensitivity-model';
+import { smaa, SMAA_DEFAULTS } from '../src/analysis/smaa';
+import { thresholds } from '../src/analysis/thresholds';
 import type { EvidenceLedger, Fact } from '../src/model/evidence';
 
 /**
@@ -186,5 +189,20 @@ describe('invalid caps are load errors with code, path and line', () => {
     const s = JSON.parse(cli(['schema']).stdout);
     expect(Object.keys(s.properties.caps.items.properties)).toEqual(['id', 'when', 'tier', 'ceiling', 'rationale', 'facts']);
     expect(s.properties.caps.items.required).toEqual(['id', 'when', 'rationale']);
+  });
+});
+
+describe('the analyses apply a cap as rank does (one engine): sensitivity model, thresholds and SMAA', () => {
+  // Hand: a scores 5 but the concentration ceiling holds it at 2; b scores 2.5. Rank puts b first, so must SMAA.
+  it.each([['wsm', new WeightedSumMethod()], ['gate', new GateMethod()]] as const)('%s: a is held at 2 below b in every sample', (_id, method) => {
+    const { rubric: r, data } = projectWith(rubric()).load();
+    const m = sensitivityModel(r, data, method);
+    const out = new Float64Array(3);
+    prepared(m).score(m.globalWeights, out);
+    expect(Array.from(out)).toEqual([2, 2.5, 0]);
+    const s = smaa(m, { ...SMAA_DEFAULTS, samples: 500 });
+    expect(s.acceptability[1][0]).toBe(1); // b first in every sample
+    expect(s.acceptability[0][1]).toBe(1); // a second
+    expect(thresholds(m).exact).toBe(false); // a ceiling breaks WSM's linearity: no closed form
   });
 });

@@ -1,8 +1,11 @@
 import { ProblemList, InputError } from '../errors/problem';
+import type { PreparedMethod } from '../methods/method';
+import { Ranker } from '../ranking/competition-rank';
 import { dataFrame } from '../scoring/score-rubric';
-import { Evaluator, ranksOf } from './evaluator';
+import { capCeilings, capsByMarket } from '../scoring/caps';
+import { prepareScoring } from '../scoring/method-matrix';
 import { Rng, sampleSimplex } from './rng';
-import type { SensitivityModel } from './sensitivity-model';
+import { globalFromConditions, prepared, type SensitivityModel } from './sensitivity-model';
 
 export interface SmaaOptions {
   readonly samples: number;
@@ -33,25 +36,44 @@ export interface SmaaResult {
   readonly centralWeights: readonly (Float64Array | null)[];
   /** Share of value samples in which i ranks first under its central weights; null when it has none. */
   readonly confidence: readonly (number | null)[];
-  /** c[i][k]: share of samples in which i scores strictly above k. */
-  readonly winning: readonly Float64Array[];
+  /** How many value samples the confidence factors are computed over (N, or fewer above CONFIDENCE_BUDGET; 1 when values are fixed). */
+  readonly confidenceSamples: number;
+  /** c[i][k]: share of samples in which i ranks above k; every pair up to WINNING_ALL_PAIRS_MAX alternatives, else null. */
+  readonly winning: readonly Float64Array[] | null;
+  /** Beyond WINNING_ALL_PAIRS_MAX: the winning indices of each pair of neighbours in the base ranking, both ways. */
+  readonly adjacentWinning: readonly { readonly above: string; readonly below: string; readonly cAbove: number; readonly cBelow: number }[] | null;
   /** Half-width of the 95% confidence interval of any index: 1.96 × sqrt(1/4N) bounds it for every p. */
   readonly errorBound: number;
 }
 
 /** Value samples are scored through the rubric's compiled rules in batches of this many (rules run over columns). */
 export const BATCH = 1000;
+/** Up to this many alternatives the pairwise winning index is computed for every pair (n² per sample). */
+export const WINNING_ALL_PAIRS_MAX = 200;
+/** Value batches are kept for the confidence pass up to this many bytes (the first ones); the rest are redrawn. */
+const KEEP_BYTES = 64 * 1024 * 1024;
+/**
+ * The confidence pass scores every alternative once per candidate and value sample. Above this many multiply-adds
+ * (candidates × samples × alternatives × criteria) it uses the first value batches only, as many as fit (at least
+ * one, 1,000 samples), and the result says how many: a confidence factor from N' samples carries its own error bound
+ * 1.96·sqrt(1/(4N')). The six NEC markets stay far below it (every sample is used).
+ */
+export const CONFIDENCE_BUDGET = 3e8;
 
 /**
  * SMAA-2 (Lahdelma & Salminen 2001, "SMAA-2: Stochastic multicriteria acceptability analysis for group decision
  * making", Operations Research 49(3)). Weights are drawn uniformly from the simplex (no preference information);
  * where the data carries low/high ranges, indicator values are drawn uniformly inside them (counts as whole numbers).
- *   rank acceptability b_i^r = share of samples where i has rank r
+ *   rank acceptability b_i^r = share of samples where i has rank r (competition ranks: tied alternatives share one)
  *   central weight vector w_i^c = mean weight vector over samples where i ranks first
  *   confidence factor p_i^c = share of value samples where i ranks first under w_i^c (the same value samples as
- *                             the main pass: common random numbers)
- *   pairwise winning index c_ik = share of samples where i scores above k
- * The per-sample loop allocates nothing: buffers are made once; value samples are scored per batch.
+ *                             the main pass: common random numbers, kept or redrawn from the same seed)
+ *   pairwise winning index c_ik = share of samples where i ranks above k
+ * Every sample is scored by the method's own plug-in (prepare once per value batch, then score per weight sample)
+ * and ranked by the one competition ranking (O(n log n)). The winning index is inherently n² per sample, so it is
+ * computed for every pair up to WINNING_ALL_PAIRS_MAX alternatives and, beyond, for neighbours in the base ranking
+ * only (the output says which). Weights and values are drawn from two streams of one seed. The per-sample loop
+ * allocates nothing.
  */
 export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const n = m.ids.length;
@@ -59,68 +81,94 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const C = m.conditionIds.length;
   const W = opts.level === 'conditions' ? C : M;
   const rng = new Rng(opts.seed);
-  const ev = new Evaluator(m.method, n, M, m.group, C, m.threshold, m.local);
+  const valueSeed = (opts.seed ^ 0x9e3779b9) >>> 0;
   const uncertain = uncertainIndicators(m);
   const sampleValues = opts.values && uncertain.length > 0;
-  const batches = sampleValues ? new ValueBatches(m, uncertain) : null;
-  if (!sampleValues) ev.load(m.scores);
+  const N = opts.samples;
+  const B = Math.min(BATCH, N);
+  // The confidence pass reads the first batches (all of them, unless bounded by CONFIDENCE_BUDGET): keep as many
+  // as fit, redraw the others from the same seed.
+  const keepBatches = sampleValues ? Math.floor(KEEP_BYTES / (B * n * M * 8)) : 0;
+  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B) : null;
+  const kept: PreparedMethod[] = [];
+  const basePrepared = batches ? null : prepared(m);
 
-  const b = Array.from({ length: n }, () => new Float64Array(n));
-  const cw = Array.from({ length: n }, () => new Float64Array(W));
+  const allPairs = n <= WINNING_ALL_PAIRS_MAX;
+  const baseOrder = allPairs ? null : baseRanking(m);
+  // Counts as 32-bit integers: half the memory of doubles, and the per-sample writes land at random rows.
+  const b = new Uint32Array(n * n);
+  const cw = new Float64Array(n * W);
   const firsts = new Float64Array(n);
-  const wins = Array.from({ length: n }, () => new Float64Array(n));
+  const wins = new Float64Array(allPairs ? n * n : 2 * (n - 1));
   const w = new Float64Array(W);
   const scratch = new Float64Array(W);
+  const gw = new Float64Array(M);
   const scores = new Float64Array(n);
-  const ranks = new Int32Array(n);
-  const tol = 1e-9;
+  const ranker = new Ranker(n);
+  const global = (x: Float64Array) => (opts.level === 'conditions' ? globalFromConditions(m, x, gw) : x);
 
-  // With sampled values, each sample's state is kept so the confidence pass reuses the same value samples (common
-  // random numbers) instead of running the rules again.
-  const byCondition = opts.level === 'conditions' && m.method !== 'topsis';
-  const stateSize = ev.stateSize(byCondition);
-  const saved = batches ? new Float64Array(opts.samples * stateSize) : null;
-  for (let s = 0; s < opts.samples; s++) {
-    if (batches) {
-      ev.load(batches.columnsFor(s, rng), batches.offsetFor(s));
-      ev.saveState(saved!, s * stateSize, byCondition);
+  let p = basePrepared!;
+  for (let s = 0; s < N; s++) {
+    if (batches && s % B === 0) {
+      const keepIt = kept.length < keepBatches;
+      p = batches.next(keepIt);
+      if (keepIt) kept.push(p);
     }
     sampleSimplex(rng, w, opts.sampler, scratch);
-    if (opts.level === 'conditions') ev.scoreByCondition(w, scores);
-    else ev.score(w, scores);
-    ranksOf(scores, ranks);
+    p.score(global(w), scores, batches ? s % B : 0);
+    const rank = ranker.ranks(scores);
     for (let i = 0; i < n; i++) {
-      b[i][ranks[i] - 1] += 1;
-      if (ranks[i] === 1) {
+      const ri = rank[i];
+      b[i * n + ri - 1] += 1;
+      if (ri === 1) {
         firsts[i] += 1;
-        const row = cw[i];
-        for (let k = 0; k < W; k++) row[k] += w[k];
+        for (let k = 0; k < W; k++) cw[i * W + k] += w[k];
       }
-      for (let k = 0; k < n; k++) if (scores[i] - scores[k] > tol * Math.max(1, Math.abs(scores[i]))) wins[i][k] += 1;
+    }
+    if (baseOrder) {
+      for (let q = 0; q + 1 < n; q++) {
+        const ra = rank[baseOrder[q]];
+        const rb = rank[baseOrder[q + 1]];
+        if (ra < rb) wins[2 * q] += 1;
+        else if (rb < ra) wins[2 * q + 1] += 1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const ri = rank[i];
+        for (let k = 0; k < n; k++) if (ri < rank[k]) wins[i * n + k] += 1;
+      }
     }
   }
-  const N = opts.samples;
-  for (let i = 0; i < n; i++) {
-    for (let r = 0; r < n; r++) b[i][r] /= N;
-    for (let k = 0; k < n; k++) wins[i][k] /= N;
-  }
-  const central = cw.map((row, i) => (firsts[i] > 0 ? row.map((x) => x / firsts[i]) : null));
+  const acceptability = Array.from({ length: n }, (_, i) => Float64Array.from(b.subarray(i * n, i * n + n), (x) => x / N));
+  const central = Array.from({ length: n }, (_, i) => (firsts[i] > 0 ? cw.slice(i * W, i * W + W).map((x) => x / firsts[i]) : null));
 
   // Confidence factors over the same value samples (one deterministic evaluation when values are fixed).
   const firstUnderCentral = new Float64Array(n);
-  const confSamples = saved ? N : 1;
-  if (!saved) ev.load(m.scores);
-  for (let s = 0; s < confSamples; s++) {
-    if (saved && !byCondition) ev.loadSaved(saved, s * stateSize);
-    for (let i = 0; i < n; i++) {
-      const c = central[i];
-      if (!c) continue;
-      if (byCondition) ev.scoreByCondition(c, scores, saved ?? undefined, saved ? s * stateSize : 0);
-      else if (opts.level === 'conditions') ev.scoreByCondition(c, scores);
-      else ev.score(c, scores);
-      ranksOf(scores, ranks);
-      if (ranks[i] === 1) firstUnderCentral[i] += 1;
+  const candidates = central.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
+  const centralGlobal = candidates.map((i) => Float64Array.from(global(central[i]!)));
+  const perSample = Math.max(1, candidates.length * n * M);
+  const confSamples = batches ? Math.min(N, Math.max(B, Math.floor(CONFIDENCE_BUDGET / perSample / B) * B)) : 1;
+  if (batches) {
+    let redraw: ValueBatches | null = null;
+    const batchScores = new Float64Array(n * B);
+    for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
+      if (batch >= kept.length && !redraw) {
+        redraw = new ValueBatches(m, uncertain, new Rng(valueSeed), B);
+        for (let k = 0; k < kept.length; k++) redraw.skip();
+      }
+      const q = batch < kept.length ? kept[batch] : redraw!.next(false);
+      const count = Math.min(B, confSamples - at);
+      // One call scores every value sample of the batch under a candidate's central weights.
+      candidates.forEach((i, c) => {
+        q.score(centralGlobal[c], batchScores, 0, count);
+        for (let s = 0; s < count; s++) if (Ranker.isFirst(batchScores, i, s * n, n)) firstUnderCentral[i] += 1;
+      });
     }
+  } else {
+    candidates.forEach((i, c) => {
+      basePrepared!.score(centralGlobal[c], scores);
+      if (Ranker.isFirst(scores, i)) firstUnderCentral[i] += 1;
+    });
   }
   const confidence = central.map((c, i) => (c ? firstUnderCentral[i] / confSamples : null));
 
@@ -128,9 +176,18 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     ids: m.ids, samples: N, seed: opts.seed, level: opts.level, sampler: opts.sampler,
     weightIds: opts.level === 'conditions' ? m.conditionIds : m.criterionIds,
     valuesSampled: sampleValues, uncertainIndicators: uncertain,
-    acceptability: b, centralWeights: central, confidence, winning: wins,
+    acceptability, centralWeights: central, confidence, confidenceSamples: confSamples,
+    winning: allPairs ? Array.from({ length: n }, (_, i) => wins.slice(i * n, i * n + n).map((x) => x / N)) : null,
+    adjacentWinning: baseOrder ? Array.from({ length: n - 1 }, (_, q) => ({ above: m.ids[baseOrder[q]], below: m.ids[baseOrder[q + 1]], cAbove: wins[2 * q] / N, cBelow: wins[2 * q + 1] / N })) : null,
     errorBound: 1.96 * Math.sqrt(0.25 / N),
   };
+}
+
+/** The base ranking's order (rank's own scores): the neighbours whose winning indices large runs report. */
+function baseRanking(m: SensitivityModel): Uint32Array {
+  const s = new Float64Array(m.ids.length);
+  prepared(m).score(m.globalWeights, s);
+  return Uint32Array.from(new Ranker(m.ids.length).run(s).order);
 }
 
 /** Indicators the rubric reads whose low/high range is wider than a point for at least one market. */
@@ -144,7 +201,7 @@ function uncertainIndicators(m: SensitivityModel): string[] {
 }
 
 /**
- * Draws BATCH value samples at a time into columns of n × BATCH rows and scores them once through the compiled
+ * Draws `size` value samples at a time into columns of n × size rows and scores them once through the compiled
  * rules (which evaluate over whole columns), so rule evaluation allocates per batch, never per sample.
  */
 class ValueBatches {
@@ -157,7 +214,8 @@ class ValueBatches {
   /** Criteria that read an uncertain indicator: only these are re-scored per batch. */
   private readonly varying: number[];
 
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[]) {
+  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number) {
+    const BATCH = size;
     this.n = m.ids.length;
     const rows = this.n * BATCH;
     // Every slot is tiled BATCH times; uncertain ones are then overwritten with draws.
@@ -181,20 +239,25 @@ class ValueBatches {
     });
   }
 
-  offsetFor(sample: number): number {
-    return (sample % BATCH) * this.n;
+  /** Draws the next BATCH value samples, scores them through the rules and prepares the method on them (one block each). */
+  next(keep: boolean): PreparedMethod {
+    this.fill(this.rng);
+    // A kept batch must own its columns: the next fill overwrites these, and WSM and gate read them in place.
+    const columns = keep ? this.columns.map((c) => c.slice()) : this.columns;
+    // Caps read the sampled values too: a cap that bites only inside a cell's range bites only in those samples.
+    const ceilings = this.m.rubric.caps.some((c) => c.ceiling !== undefined) ? capCeilings(capsByMarket(this.m.rubric, this.frame, this.ids)) : undefined;
+    return prepareScoring(this.m.plugin, { ...this.m.matrix, n: this.n * this.size, columns }, this.size, ceilings);
   }
 
-  /** The scored columns holding `sample`; a new batch is drawn at every BATCH-th sample. */
-  columnsFor(sample: number, rng: Rng): readonly Float64Array[] {
-    if (sample % BATCH === 0) this.fill(rng);
-    return this.columns;
+  /** Advances the generator past one batch (the draws a kept batch made) without scoring it. */
+  skip(): void {
+    for (const s of this.slots) for (let b = 0; b < this.size; b++) for (let i = 0; i < this.n; i++) if (s.lo[i] !== s.hi[i]) this.rng.next();
   }
 
   private fill(rng: Rng): void {
     for (const s of this.slots) {
       const col = this.frame[s.slot] as Float64Array;
-      for (let b = 0; b < BATCH; b++) {
+      for (let b = 0; b < this.size; b++) {
         for (let i = 0; i < this.n; i++) {
           const lo = s.lo[i];
           const hi = s.hi[i];

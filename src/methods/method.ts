@@ -9,7 +9,7 @@ import type { MethodId } from '../model/rubric';
 export interface DecisionMatrix {
   readonly n: number;
   readonly columns: readonly Float64Array[];
-  /** Global weights, summing to 1. */
+  /** Criterion weights, >= 0 and not all 0; each method normalises them itself (see normaliseWeights). */
   readonly weights: Float64Array;
   readonly benefit: readonly boolean[];
   readonly prescaled: boolean;
@@ -17,15 +17,35 @@ export interface DecisionMatrix {
   readonly ids: readonly string[];
   readonly criteria: readonly string[];
   readonly file?: string;
-  /** The condition layer, for methods that read it (gate). */
+  /** The condition layer, for methods that read it (gate): which condition each criterion belongs to. */
   readonly conditions?: {
-    readonly scores: readonly Float64Array[];
-    readonly weights: Float64Array;
+    readonly ids: readonly string[];
+    /** Condition index of each criterion column. */
+    readonly group: Int32Array;
     readonly threshold?: number;
   };
 }
 
-/** An aggregation method: one class per file, bound as a plug-in in the composition root (src/ioc.ts). */
+/**
+ * A method bound to one matrix, with everything that does not depend on the weights computed once (normalised
+ * columns, logarithms, distances to the ideal points). What rank calls once and the analyses call thousands of times.
+ */
+export interface PreparedMethod {
+  /** Alternatives per block. */
+  readonly n: number;
+  /**
+   * Writes the scores of block `block` (rows block·n … block·n + n − 1 of the matrix, an independent problem of n
+   * alternatives: one value sample in SMAA) under criterion weights `w` into out[0 … n − 1]; with `blocks` > 1, of
+   * that many consecutive blocks under the same weights into out[0 … blocks·n − 1] (each block still normalised on
+   * its own: the weight-independent work was done per block in prepare). `w` need not sum to 1. Allocates nothing
+   * (scratch for several blocks is made on first use).
+   */
+  score(w: ArrayLike<number>, out: Float64Array, block?: number, blocks?: number): void;
+  /** Methods that cap scores (gate): marks the capped alternatives of the block with 1. */
+  flags?(w: ArrayLike<number>, gated: Uint8Array, block?: number): void;
+}
+
+/** An aggregation method: one class per file, listed in src/methods/plugins.ts and bound in src/ioc.ts. */
 export interface AggregationMethod {
   readonly id: MethodId;
   readonly name: string;
@@ -35,6 +55,53 @@ export interface AggregationMethod {
   readonly scoreMeaning: string;
   /** Problems that make the matrix unfit for this method (zero columns, non-positive ratios…). */
   check(m: DecisionMatrix): Problem[];
-  /** Scores, higher is better. Called only on a matrix `check` accepted. */
+  /**
+   * The batch entry point: `blocks` independent problems of m.n / blocks alternatives each, stacked in the columns.
+   * Called only on a matrix `check` accepted (or, in the analyses, on samples of one).
+   */
+  prepare(m: DecisionMatrix, blocks?: number): PreparedMethod;
+  /** Scores, higher is better: prepare(m).score(m.weights, out). */
   score(m: DecisionMatrix): Float64Array;
+  /** Why alternative `row` got a non-finite score under weights `w`: the real cause, named by row and column. */
+  diagnose(m: DecisionMatrix, w: ArrayLike<number>, row: number): Problem;
+}
+
+/** score(m) for every method: the prepared kernel at the matrix's own weights. */
+export function scoreOnce(method: AggregationMethod, m: DecisionMatrix): Float64Array {
+  const out = new Float64Array(m.n);
+  method.prepare(m).score(m.weights, out);
+  return out;
+}
+
+/**
+ * Weights as fractions of their sum, written into `out`, dividing by the largest weight first so that weights near
+ * the top of the double range (4 × 1.7e308 overflows a plain sum) or near the bottom keep their ratios.
+ * Returns false when no weight is positive (nothing to normalise).
+ */
+export function normaliseWeights(w: ArrayLike<number>, out: Float64Array): boolean {
+  let max = 0;
+  for (let j = 0; j < out.length; j++) if (w[j] > max) max = w[j];
+  if (!(max > 0) || !Number.isFinite(max)) return false;
+  let total = 0;
+  for (let j = 0; j < out.length; j++) total += w[j] / max;
+  for (let j = 0; j < out.length; j++) out[j] = w[j] / max / total;
+  return true;
+}
+
+/** The problem every method reports for input values that are not finite numbers. */
+export function nonFiniteInput(m: DecisionMatrix, method: string, row: number): Problem | undefined {
+  for (let j = 0; j < m.columns.length; j++) {
+    const x = m.columns[j][row];
+    if (!Number.isFinite(x)) return { code: 'method.non-finite', file: m.file, path: `row ${m.ids[row % m.ids.length]}, column ${m.criteria[j]}`, message: `${method} cannot score the value ${x}`, hint: 'replace it with a finite number' };
+  }
+  return undefined;
+}
+
+/** The first non-finite input value of the whole matrix: for methods whose normalisation couples every row. */
+export function nonFiniteAnywhere(m: DecisionMatrix, method: string): Problem | undefined {
+  for (let i = 0; i < m.n; i++) {
+    const p = nonFiniteInput(m, method, i);
+    if (p) return p;
+  }
+  return undefined;
 }

@@ -3,29 +3,37 @@ import type { DecisionMatrix } from './method';
 
 /**
  * Linear ratio normalisation (Hwang & Yoon 1981, §2.2): benefit r = x / max x, cost r = min x / x. Used by WSM and
- * WPM on raw data; both need positive values (a cost ratio divides by x).
+ * WPM on raw data; both need positive values (a cost ratio divides by x). With `blocks` > 1 the column holds that
+ * many independent problems one after the other, each normalised on its own.
  */
-export function linearRatio(col: Float64Array, benefit: boolean): Float64Array {
-  const n = col.length;
-  const out = new Float64Array(n);
-  if (benefit) {
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) if (col[i] > max) max = col[i];
-    for (let i = 0; i < n; i++) out[i] = col[i] / max;
-  } else {
-    let min = Infinity;
-    for (let i = 0; i < n; i++) if (col[i] < min) min = col[i];
-    for (let i = 0; i < n; i++) out[i] = min / col[i];
+export function linearRatio(col: Float64Array, benefit: boolean, blocks = 1): Float64Array {
+  const out = new Float64Array(col.length);
+  const n = col.length / blocks;
+  for (let b = 0; b < blocks; b++) {
+    const from = b * n;
+    const to = from + n;
+    if (benefit) {
+      let max = -Infinity;
+      for (let i = from; i < to; i++) if (col[i] > max) max = col[i];
+      for (let i = from; i < to; i++) out[i] = col[i] / max;
+    } else {
+      let min = Infinity;
+      for (let i = from; i < to; i++) if (col[i] < min) min = col[i];
+      for (let i = from; i < to; i++) out[i] = min / col[i];
+    }
   }
   return out;
 }
 
 /** The columns a method reads: ratio-normalised raw data, or the rubric's scores as they are. */
-export function ratioColumns(m: DecisionMatrix): readonly Float64Array[] {
-  return m.prescaled ? m.columns : m.columns.map((c, j) => linearRatio(c, m.benefit[j]));
+export function ratioColumns(m: DecisionMatrix, blocks = 1): readonly Float64Array[] {
+  return m.prescaled ? m.columns : m.columns.map((c, j) => linearRatio(c, m.benefit[j], blocks));
 }
 
-/** Ratio normalisation is defined for values >= 0 with a positive maximum (benefit) and values > 0 (cost). */
+/**
+ * Ratio normalisation is defined for values >= 0 with a positive maximum (benefit) and values > 0 (cost). "Every
+ * value is 0" means exactly 0: 1e-300 is a positive maximum and normalises like any other.
+ */
 export function checkRatioInputs(m: DecisionMatrix, method: string): Problem[] {
   if (m.prescaled) return [];
   const problems: Problem[] = [];
@@ -39,7 +47,7 @@ export function checkRatioInputs(m: DecisionMatrix, method: string): Problem[] {
         return;
       }
     }
-    if (m.benefit[j] && !(max > 0)) problems.push({ code: 'method.zero-column', file: m.file, path: `column ${m.criteria[j]}`, message: `every value is 0, so x / max x is undefined`, hint: 'drop the column with --criteria' });
+    if (m.benefit[j] && max === 0) problems.push({ code: 'method.zero-column', file: m.file, path: `column ${m.criteria[j]}`, message: `every value is 0, so x / max x is undefined`, hint: 'drop the column with --criteria' });
   });
   return problems;
 }

@@ -1,20 +1,41 @@
 import type { Problem } from '../errors/problem';
-import type { AggregationMethod, DecisionMatrix } from './method';
+import { nonFiniteInput, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
 import { checkRatioInputs, ratioColumns } from './normalise';
 
 /**
- * Weighted sum model: S_i = Σ_j w_j r_ij, with r the linear-ratio normalised values (or a rubric's criterion scores).
- * Fishburn (1967), "Additive utilities with incomplete product set"; Triantaphyllou (2000), *Multi-criteria Decision
- * Making Methods: A Comparative Study*, ch. 2. Compensatory: a high r_ij offsets a low one.
+ * Weighted sum model: S_i = Σ_j w_j r_ij, with r the linear-ratio normalised values (or a rubric's criterion scores)
+ * and w the weights as fractions of their sum. Fishburn (1967), "Additive utilities with incomplete product set";
+ * Triantaphyllou (2000), *Multi-criteria Decision Making Methods: A Comparative Study*, ch. 2. Compensatory: a high
+ * r_ij offsets a low one. A criterion of weight 0 contributes nothing.
  */
-export function weightedSum(columns: readonly Float64Array[], weights: Float64Array, n: number): Float64Array {
-  const s = new Float64Array(n);
-  for (let j = 0; j < columns.length; j++) {
-    const w = weights[j];
-    const c = columns[j];
-    for (let i = 0; i < n; i++) s[i] += w * c[i];
+export class PreparedWsm implements PreparedMethod {
+  private readonly w: Float64Array;
+  constructor(private readonly columns: readonly Float64Array[], readonly n: number) {
+    this.w = new Float64Array(columns.length);
   }
-  return s;
+  score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    const { w, columns } = this;
+    const at = block * this.n;
+    const n = this.n * blocks;
+    out.fill(0, 0, n);
+    if (!normaliseWeights(weights, w)) {
+      out.fill(NaN, 0, n);
+      return;
+    }
+    for (let j = 0; j < columns.length; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const c = columns[j];
+      for (let i = 0; i < n; i++) out[i] += wj * c[at + i];
+    }
+  }
+}
+
+/** WSM over columns already on one scale (benefit), for tests and library users. */
+export function weightedSum(columns: readonly Float64Array[], weights: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  new PreparedWsm(columns, n).score(weights, out);
+  return out;
 }
 
 export class WeightedSumMethod implements AggregationMethod {
@@ -25,7 +46,13 @@ export class WeightedSumMethod implements AggregationMethod {
   check(m: DecisionMatrix): Problem[] {
     return checkRatioInputs(m, 'wsm');
   }
+  prepare(m: DecisionMatrix, blocks = 1): PreparedMethod {
+    return new PreparedWsm(ratioColumns(m, blocks), m.n / blocks);
+  }
   score(m: DecisionMatrix): Float64Array {
-    return weightedSum(ratioColumns(m), m.weights, m.n);
+    return scoreOnce(this, m);
+  }
+  diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
+    return nonFiniteInput(m, 'wsm', row) ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'wsm gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };
   }
 }

@@ -1,7 +1,12 @@
 import { cellKey, type Dataset } from '../model/dataset';
 import type { EvidenceLedger } from '../model/evidence';
 import type { IndicatorDictionary } from '../model/indicator';
-import type { Rubric } from '../model/rubric';
+import type { MethodId, Rubric } from '../model/rubric';
+import type { RankResult } from '../model/result';
+import type { AggregationMethod } from '../methods/method';
+import { METHOD_PLUGINS } from '../methods/plugins';
+import { reweight, type DeclaredWeights } from '../rubric/reweight';
+import { rankWithRubric } from '../scoring/score-rubric';
 import { compileRubric } from '../rubric/compile-rubric';
 import type { RubricSource } from '../rubric/load-rubric';
 import type { ReportPayload } from './payload';
@@ -20,4 +25,17 @@ export function modelFromPayload(p: ReportPayload): { rubric: Rubric; data: Data
   };
   const evidence: EvidenceLedger = { file: 'evidence', conditions: [], sources: p.sources, facts: p.facts, byId: new Map(p.facts.map((f) => [f.id, f])) };
   return { rubric, data, dictionary, evidence };
+}
+
+/** The page's methods: the CLI's own plug-in list (src/methods/plugins.ts, which src/ioc.ts binds), by id. */
+export const PAGE_METHODS = Object.fromEntries(METHOD_PLUGINS.map((M) => new M()).map((m) => [m.id, m])) as Record<MethodId, AggregationMethod>;
+
+/**
+ * What the page shows when a slider or the method moves: the rubric reweighted as `rank --weight …` reweights it,
+ * ranked by rankWithRubric with the chosen plug-in. Undefined when every condition weight is 0 (nothing to rank).
+ */
+export function pageRanking(rubric: Rubric, data: Dataset, method: MethodId, weights: DeclaredWeights): { result: RankResult; rubric: Rubric } | undefined {
+  if (!weights.conditions.some((w) => w > 0)) return undefined;
+  const r = reweight(rubric, weights);
+  return { result: rankWithRubric(r, data, PAGE_METHODS[method]), rubric: r };
 }

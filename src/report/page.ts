@@ -1,25 +1,20 @@
 import { traceMarket, type MarketTrace } from '../analysis/trace';
-import { GateMethod } from '../methods/gate';
-import type { AggregationMethod } from '../methods/method';
-import { TopsisMethod } from '../methods/topsis';
-import { WeightedProductMethod } from '../methods/wpm';
-import { WeightedSumMethod } from '../methods/wsm';
 import type { RankResult } from '../model/result';
 import type { MethodId, Rubric } from '../model/rubric';
 import { footnotes } from '../render/renderer';
-import { declaredWeights, reweight } from '../rubric/reweight';
-import { rankWithRubric } from '../scoring/score-rubric';
-import { modelFromPayload } from './browser-model';
+import { declaredWeights } from '../rubric/reweight';
+import { modelFromPayload, pageRanking, PAGE_METHODS } from './browser-model';
 import { esc, heatmap, matrix, radar, stackedBars, type Axis } from './charts';
 import type { ReportPayload } from './payload';
 
 /**
- * The report page: the engine's own code (compileRubric, reweight, the four methods, rankWithRubric, traceMarket),
+ * The report page: the engine's own code (compileRubric, reweight, the method plug-ins, rankWithRubric, traceMarket),
  * bundled for the browser by esbuild. Moving a slider re-ranks with exactly what `moatscore rank --weight …` runs.
  */
 const payload = JSON.parse(document.getElementById('payload')!.textContent!) as ReportPayload;
 const model = modelFromPayload(payload);
-const METHODS: Record<MethodId, AggregationMethod> = { wsm: new WeightedSumMethod(), wpm: new WeightedProductMethod(), topsis: new TopsisMethod(), gate: new GateMethod() };
+// The CLI's own plug-in list (src/methods/plugins.ts, which src/ioc.ts binds): a new method appears here unasked.
+const METHODS = PAGE_METHODS;
 const fileWeights = declaredWeights(model.rubric);
 const conditions = model.rubric.conditions;
 const scaleMax = model.rubric.scale.max;
@@ -44,11 +39,6 @@ const axes: Axis[] = [
 if (conditions.length < 4) {
   state.x = conditions[0].id;
   state.y = conditions[Math.min(1, conditions.length - 1)].id;
-}
-
-function currentRubric(): Rubric | undefined {
-  if (!state.weights.some((w) => w > 0)) return undefined;
-  return reweight(model.rubric, { conditions: state.weights, criteria: payload.declared.criteria });
 }
 
 function cliLine(): string {
@@ -116,14 +106,14 @@ function update(): void {
     $(`o-${c.id}`).textContent = state.weights[i].toFixed(2);
   });
   $('cli').textContent = cliLine();
-  const rubric = currentRubric();
-  if (!rubric) {
+  const ranked = pageRanking(model.rubric, model.data, state.method, { conditions: state.weights, criteria: payload.declared.criteria });
+  if (!ranked) {
     $('notice').textContent = 'Every condition weight is 0: raise one to rank.';
     return;
   }
   $('notice').textContent = '';
-  const result = rankWithRubric(rubric, model.data, METHODS[state.method]);
-  last = { result, rubric };
+  const { result, rubric } = ranked;
+  last = ranked;
   $('inforce').textContent = rubric.conditions.map((c) => `${c.id} ${(c.weight * 100).toFixed(1)}%`).join(' · ');
   renderTable(result);
   renderCharts(result, rubric);

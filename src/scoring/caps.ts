@@ -38,19 +38,17 @@ export function capsByMarket(rubric: Rubric, frame: Frame, ids: readonly string[
   return out;
 }
 
-/** The worse of `tier` and every biting cap's tier; tiers are listed best first, so worse is a larger index. */
-export function cappedTier(tierOrder: readonly string[], tier: string, caps: readonly Cap[]): string {
-  let worst = tier;
-  for (const c of caps) if (c.tier !== undefined && tierOrder.indexOf(c.tier) > tierOrder.indexOf(worst)) worst = c.tier;
-  return worst;
-}
-
-/** min(score, every biting ceiling) under a method scored on the rubric scale; the score itself otherwise. */
-export function cappedScore(methodId: string, score: number, caps: readonly Cap[]): number {
-  if (!ceilingApplies(methodId)) return score;
-  let s = score;
-  for (const c of caps) if (c.ceiling !== undefined) s = Math.min(s, c.ceiling);
-  return s;
+/**
+ * The lowest ceiling biting each row (Infinity where none does), or undefined when no cap of the rubric has a
+ * ceiling: what method-matrix.ts applies after a method's score, in rank and in every analysis alike.
+ */
+export function capCeilings(bit: readonly (readonly Cap[])[]): Float64Array | undefined {
+  if (!bit.some((caps) => caps.some((c) => c.ceiling !== undefined))) return undefined;
+  const out = new Float64Array(bit.length).fill(Infinity);
+  bit.forEach((caps, r) => {
+    for (const c of caps) if (c.ceiling !== undefined && c.ceiling < out[r]) out[r] = c.ceiling;
+  });
+  return out;
 }
 
 /** What a cap does, in words: `tier at most contested, score at most 3.5`. */

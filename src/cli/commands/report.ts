@@ -30,7 +30,7 @@ export const report: Command = (args, _io, plugins) => {
   const run = setupRubricRun(values, plugins);
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', 'report needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
   const { project, rubric, data } = run;
-  const s = smaa(sensitivityModel(rubric, data, run.method.id, project.dictionary), { samples, seed, sampler: 'dirichlet', level: 'conditions', values: true });
+  const s = smaa(sensitivityModel(rubric, data, run.method, project.dictionary), { samples, seed, sampler: 'dirichlet', level: 'conditions', values: true });
   const cited = new Set([...data.cells.values()].flatMap((c) => c.evidence));
   const cliArgs: string[] = [];
   for (const k of ['rubric', 'data', 'dictionary', 'cells', 'evidence', 'scenarios'] as const) if (values[k] !== undefined) cliArgs.push(`--${k}`, values[k]!);

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors/problem';
 import { sensitivityModel } from '../../analysis/sensitivity-model';
-import { smaa, SMAA_DEFAULTS, type SmaaResult } from '../../analysis/smaa';
-import { sweep, type SweepResult } from '../../analysis/sweep';
+import { smaa, SMAA_DEFAULTS, WINNING_ALL_PAIRS_MAX, type SmaaResult } from '../../analysis/smaa';
+import { ALL_PAIRS_MAX, sweep, type SweepResult } from '../../analysis/sweep';
 import { thresholds, type ThresholdResult } from '../../analysis/thresholds';
 import { gridFormat, NONE, renderGrid, type Grid } from '../../render/grid';
 import type { FormatId } from '../../render/renderer';
@@ -29,7 +29,7 @@ export function sweepGrid(r: SweepResult): Grid {
 
 function sweepSwapsGrid(r: SweepResult): Grid {
   return {
-    title: 'Every pair swap along the sweeps',
+    title: r.scope === 'all-pairs' ? 'Every pair swap along the sweeps' : `The swaps that end each interval (every pair swap is listed up to ${ALL_PAIRS_MAX} alternatives)`,
     head: ['condition', 'at_weight', 'before', 'after'],
     rows: r.conditions.flatMap((c) => c.swaps.map((s) => [c.condition, s.weight, s.before, s.after])),
   };
@@ -64,12 +64,18 @@ export function smaaGrid(r: SmaaResult): Grid {
       `b1…b${n}: rank acceptability (share of samples at each rank); confidence: share of value samples ranked first under the central weights cw_*.`,
       `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler}); values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
       `95% error bound of every index: ±${r.errorBound.toFixed(4)} (1.96·sqrt(1/(4N)) for N = ${r.samples}).`,
+      ...(r.valuesSampled && r.confidenceSamples < r.samples ? [`Confidence factors over the first ${r.confidenceSamples} value samples (to bound the work at this size): ±${(1.96 * Math.sqrt(0.25 / r.confidenceSamples)).toFixed(4)}.`] : []),
     ],
   };
 }
 
 function winningGrid(r: SmaaResult): Grid {
-  return { title: 'Pairwise winning indices c(row, column): share of samples where row scores above column', head: ['id', ...r.ids], rows: r.ids.map((id, i) => [id, ...r.winning[i]]) };
+  if (r.winning) return { title: 'Pairwise winning indices c(row, column): share of samples where row ranks above column', head: ['id', ...r.ids], rows: r.ids.map((id, i) => [id, ...r.winning![i]]) };
+  return {
+    title: `Pairwise winning indices of neighbours in the base ranking (every pair is computed up to ${WINNING_ALL_PAIRS_MAX} alternatives; this run has ${r.ids.length})`,
+    head: ['above', 'below', 'c_above_below', 'c_below_above'],
+    rows: r.adjacentWinning!.map((a) => [a.above, a.below, a.cAbove, a.cBelow]),
+  };
 }
 
 function parsePositiveInt(name: string, text: string | undefined, dflt: number): number {
@@ -100,7 +106,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
 
   const setup = setupRubricRun(values, plugins);
   if (setup.mode === 'table') throw new UsageError('usage.rubric-only-option', 'sensitivity needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
-  const model = sensitivityModel(setup.rubric, setup.data, setup.method.id, setup.project.dictionary);
+  const model = sensitivityModel(setup.rubric, setup.data, setup.method, setup.project.dictionary);
   const results: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: SmaaResult } = {};
   if (run.includes('sweep')) results.sweep = sweep(model);
   if (run.includes('thresholds')) results.thresholds = thresholds(model);
@@ -128,12 +134,13 @@ function toJson(r: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: S
     const s = r.smaa;
     out.smaa = {
       samples: s.samples, seed: s.seed, level: s.level, sampler: s.sampler, valuesSampled: s.valuesSampled, uncertainIndicators: s.uncertainIndicators,
-      errorBound: num(s.errorBound), weightIds: s.weightIds,
+      errorBound: num(s.errorBound), confidenceSamples: s.confidenceSamples, weightIds: s.weightIds,
       alternatives: s.ids.map((id, i) => ({
         id, acceptability: [...s.acceptability[i]].map(num), confidence: s.confidence[i] === null ? null : num(s.confidence[i]!),
         centralWeights: s.centralWeights[i] ? Object.fromEntries(s.weightIds.map((w, k) => [w, num(s.centralWeights[i]![k])])) : null,
-        winning: Object.fromEntries(s.ids.map((o, k) => [o, num(s.winning[i][k])])),
+        ...(s.winning ? { winning: Object.fromEntries(s.ids.map((o, k) => [o, num(s.winning![i][k])])) } : {}),
       })),
+      ...(s.adjacentWinning ? { adjacentWinning: s.adjacentWinning.map((a) => ({ ...a, cAbove: num(a.cAbove), cBelow: num(a.cBelow) })) } : {}),
     };
   }
   return out;

@@ -1,0 +1,11 @@
+import { GateMethod } from './gate';
+import type { AggregationMethod } from './method';
+import { TopsisMethod } from './topsis';
+import { WeightedProductMethod } from './wpm';
+import { WeightedSumMethod } from './wsm';
+
+/**
+ * The aggregation methods, in the order the CLI lists them: the one list that src/ioc.ts binds for the CLI and the
+ * report page (which cannot load inversify in the browser) reads directly. A new method is one file and one line here.
+ */
+export const METHOD_PLUGINS: readonly (new () => AggregationMethod)[] = [WeightedSumMethod, WeightedProductMethod, TopsisMethod, GateMethod];
