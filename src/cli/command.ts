@@ -5,7 +5,7 @@ export interface CommandOutput {
   readonly stdout?: string;
   readonly stderr?: string;
   /** The command's data, written to --output when given, else to standard output. */
-  readonly output?: string;
+  readonly output?: string | Buffer;
 }
 
 export interface Io {

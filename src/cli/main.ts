@@ -44,7 +44,8 @@ export function run(argv: string[], io: Io): { code: number; stdout: string; std
         writeFileAtomic(target, out.output);
         outputFile = target;
         stderr += `wrote ${displayPath(target)}\n`;
-      } else stdout += out.output;
+      } else if (typeof out.output === 'string') stdout += out.output;
+      else throw new InternalError('binary output reached standard output; the command must require --output'); // a workbook never goes to a terminal
     }
     return { code: 0, stdout, stderr, outputFile };
   } catch (e) {

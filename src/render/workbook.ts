@@ -1,0 +1,145 @@
+import { traceMarket, type TraceContext } from '../analysis/trace';
+import { columnLetter as L, sheetTable as table, type CellSpec, type DefinedNameSpec, type WorkbookSpec } from './workbook-spec';
+import { evidenceSheet } from './workbook-evidence';
+
+/** Methods whose scores the workbook recomputes from its weight cells; the others are written as values. */
+export const LIVE_METHODS: readonly string[] = ['wsm', 'gate'];
+
+/** Digits the rank key keeps: moatscore ties scores within a relative 1e-9 (src/ranking/competition-rank.ts). */
+export const RANK_DIGITS = 9;
+
+const nameOf = (id: string) => id.replace(/-/g, '_');
+/** Workbook-level defined name of a condition weight (`w_switching_cost`) or a criterion weight (`w_switching_cost__lock_in`). */
+export const weightName = (condition: string, criterion?: string) => `w_${nameOf(condition)}${criterion === undefined ? '' : `__${nameOf(criterion)}`}`;
+export const THRESHOLD_NAME = 'gate_threshold';
+
+const WEIGHT_FMT = '0.0000';
+const SCORE_FMT = '0.000';
+
+/**
+ * The workbook of a ranked rubric run: Ranking, Scorecard, Weights, Evidence, Provenance. Criterion scores are
+ * values (the rubric's rules are not spreadsheet formulas); everything above them is a formula over the Weights
+ * sheet, with moatscore's own numbers as cached results, so that changing a weight cell recomputes condition
+ * scores, the overall score, the gate cap and the ranks as `rank --weight` would (methods in LIVE_METHODS).
+ */
+export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (readonly [string, string])[]): WorkbookSpec {
+  const { rubric, result } = ctx;
+  const method = result.method;
+  const live = LIVE_METHODS.includes(method);
+  const gate = method === 'gate' && rubric.gate !== undefined;
+  const names: DefinedNameSpec[] = [];
+
+  // Weights: one row per condition, then one per criterion of it. Column E holds the declared weights (inputs),
+  // F the weights normalised as reweight() does: conditions to sum 1, criteria to sum 1 inside their condition.
+  const weightRows: CellSpec[][] = [];
+  const condRow: number[] = [];
+  const critRow: number[][] = [];
+  const row = () => weightRows.length + 2;
+  const allConds = rubric.conditions.map((c) => weightName(c.id)).join(',');
+  for (const c of rubric.conditions) {
+    condRow.push(row());
+    const cn = weightName(c.id);
+    names.push({ name: cn, sheet: 'Weights', cell: `E${row()}` });
+    weightRows.push(['condition', c.id, null, c.name, { input: c.declaredWeight }, { formula: `${cn}/SUM(${allConds})`, result: c.weight }, { formula: `F${row()}`, result: c.weight }, cn]);
+    const siblings = c.criteria.map((k) => weightName(c.id, k.id)).join(',');
+    critRow.push(c.criteria.map((k) => {
+      const r = row();
+      const kn = weightName(c.id, k.id);
+      names.push({ name: kn, sheet: 'Weights', cell: `E${r}` });
+      weightRows.push(['criterion', c.id, k.id, k.name, { input: k.declaredWeight }, { formula: `${kn}/SUM(${siblings})`, result: k.weight }, { formula: `F${condRow[condRow.length - 1]}*F${r}`, result: k.globalWeight }, kn]);
+      return r;
+    }));
+  }
+  if (gate) {
+    names.push({ name: THRESHOLD_NAME, sheet: 'Weights', cell: `E${row()}` });
+    weightRows.push(['gate', null, null, `gate threshold (a market whose weakest weighted condition is below it is capped and tiered ${rubric.gate!.tier})`, { input: rubric.gate!.threshold }, null, null, THRESHOLD_NAME]);
+  }
+  const weights = table('Weights', [['level'], ['condition'], ['criterion'], ['name'], ['declared weight (edit me)', WEIGHT_FMT], ['normalised weight', WEIGHT_FMT], ['global weight', WEIGHT_FMT], ['defined name']], weightRows, [
+    'Yellow cells are inputs: declared weights as in the rubric (after any --weight or scenario given to export). Type any number >= 0.',
+    'Normalised weights follow `moatscore rank --weight`: condition weights are divided by their sum, criterion weights by the sum inside their condition.',
+    'A weight of 0 takes an element out of the model; a condition with weight 0 cannot gate. All weights of one level at 0 gives #DIV/0!, as rank refuses them.',
+  ]);
+
+  // Scorecard: criterion scores as values, then condition scores, overall and (gate) weakest, gated, score.
+  const ranking = result.ranking;
+  const nCrit = rubric.criteria.length;
+  const critCol = (ci: number, kj: number) => 3 + rubric.conditions.slice(0, ci).reduce((s, c) => s + c.criteria.length, 0) + kj;
+  const condCol = (ci: number) => 3 + nCrit + ci;
+  const overallCol = condCol(rubric.conditions.length);
+  const weakestCol = overallCol + 1;
+  const gatedCol = overallCol + 2;
+  const scoreCol = gate ? overallCol + 3 : overallCol + 1;
+  const scoreRows = ranking.map((a, i): CellSpec[] => {
+    const r = i + 2;
+    const cells: CellSpec[] = [a.id, a.name, ...result.criteria.map((k) => k.scores[a.row])];
+    let overall = 0;
+    let weakest = Infinity;
+    rubric.conditions.forEach((c, ci) => {
+      const terms = c.criteria.map((_, kj) => `Weights!$F$${critRow[ci][kj]}*${L(critCol(ci, kj))}${r}`);
+      const s = a.conditions[c.id];
+      overall += c.weight * s;
+      if (c.weight > 0 && s < weakest) weakest = s;
+      cells.push({ formula: terms.join('+'), result: s });
+    });
+    cells.push({ formula: rubric.conditions.map((_, ci) => `Weights!$F$${condRow[ci]}*${L(condCol(ci))}${r}`).join('+'), result: overall });
+    const O = `${L(overallCol)}${r}`;
+    if (gate) {
+      const W = `${L(weakestCol)}${r}`;
+      const t = THRESHOLD_NAME;
+      // 1E+307 stands in for a condition with weight 0: it is out of the model and cannot be the weakest.
+      cells.push({ formula: `MIN(${rubric.conditions.map((c, ci) => `IF(${weightName(c.id)}>0,${L(condCol(ci))}${r},1E+307)`).join(',')})`, result: weakest });
+      // The gate rule of src/methods/gate.ts: below the threshold and not within the tie tolerance of it.
+      cells.push({ formula: `AND(${W}<${t},ABS(${W}-${t})>1E-9*MAX(1,ABS(${W}),ABS(${t})))`, result: a.gated });
+      cells.push({ formula: `IF(${L(gatedCol)}${r},MIN(${O},${t}),${O})`, result: a.score });
+    } else cells.push(live ? { formula: O, result: a.score } : a.score);
+    return cells;
+  });
+  const scorecard = table('Scorecard', [
+    ['market'], ['name'],
+    ...rubric.criteria.map((k): [string, string] => [`${k.conditionId}.${k.id}`, SCORE_FMT]),
+    ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
+    ['overall', SCORE_FMT],
+    ...(gate ? [['weakest', SCORE_FMT], ['gated']] as [string, string?][] : []),
+    [`score (${method})`, SCORE_FMT],
+  ], scoreRows, [
+    'Criterion scores are values: they come from the rubric rules, which a spreadsheet cannot rerun. Condition scores, overall' + (gate ? ', weakest, gated' : '') + ' and score are formulas over the Weights sheet.',
+  ]);
+
+  // Ranking: rows in the order of the export; every number a formula over the Scorecard when the method is live.
+  const n = ranking.length;
+  const keyCol = 7 + rubric.conditions.length;
+  const rankRows = ranking.map((a, i): CellSpec[] => {
+    const r = i + 2;
+    const sc = `${L(scoreCol)}${r}`;
+    const cells: CellSpec[] = [
+      // Competition rank (1, 2, 2, 4): one more than the number of keys above this one. COUNTIF rather than RANK
+      // because every spreadsheet engine has it; the key is rounded, so the number survives the ">"& text step.
+      live ? { formula: `COUNTIF($${L(keyCol)}$2:$${L(keyCol)}$${n + 1},">"&${L(keyCol)}${r})+1`, result: a.rank } : a.rank,
+      a.id, a.name,
+      live ? { formula: `Scorecard!${sc}`, result: a.score } : a.score,
+      gate ? { formula: `Scorecard!${L(gatedCol)}${r}`, result: a.gated } : a.gated,
+      a.tier ?? '',
+      ...rubric.conditions.map((c, ci): CellSpec => ({ formula: `Scorecard!${L(condCol(ci))}${r}`, result: a.conditions[c.id] })),
+    ];
+    if (live) cells.push({ formula: `ROUND(D${r},${RANK_DIGITS})`, result: Number(a.score.toFixed(RANK_DIGITS)) });
+    return cells;
+  });
+  const rankNotes = live
+    ? [
+      `Method ${method}: rank, score${gate ? ', gated' : ''} and condition scores are live formulas. Change a yellow weight on the Weights sheet and they recompute as \`moatscore rank --weight\` would.`,
+      'Rows stay in the order of the export: sort by rank with the filter button to reorder them. Tier is as exported (tiers are rubric expressions the spreadsheet does not rerun).',
+      `Ties: rank compares scores rounded to ${RANK_DIGITS} decimals (rank key); moatscore ties scores within a relative 1e-9. The two can differ only for two unequal scores less than about 5e-9 apart.`,
+    ]
+    : [
+      `Method ${method}: scores and ranks are moatscore's values and do not recompute; only wsm and gate recompute live in this workbook.`,
+      'Condition scores are still live formulas over the Weights sheet. Tier is as exported.',
+    ];
+  const rankingSheet = table('Ranking', [
+    ['rank'], ['market'], ['name'], [`score (${method})`, SCORE_FMT], ['gated'], ['tier (at export)'],
+    ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
+    ...(live ? [[`rank key = ROUND(score, ${RANK_DIGITS})`]] as [string][] : []),
+  ], rankRows, rankNotes);
+
+  const prov = table('Provenance', [['field'], ['value']], provenance.map(([k, v]) => [k, v]));
+  return { sheets: [rankingSheet, scorecard, weights, evidenceSheet(ctx, ranking.map((a) => traceMarket(ctx, a.id))), prov], names };
+}
