@@ -86,10 +86,12 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
     if (gate) {
       const W = `${L(weakestCol)}${r}`;
       const t = THRESHOLD_NAME;
-      // 1E+307 stands in for a condition with weight 0: it is out of the model and cannot be the weakest.
-      cells.push({ formula: `MIN(${rubric.conditions.map((c, ci) => `IF(${weightName(c.id)}>0,${L(condCol(ci))}${r},1E+307)`).join(',')})`, result: weakest });
+      // A condition with weight 0 is out of the model: it stands in as the market's strongest condition score,
+      // which cannot lower the minimum. (Number literals stay plain decimals: not every engine reads 1E-9.)
+      const strongest = `MAX($${L(condCol(0))}${r}:$${L(condCol(rubric.conditions.length - 1))}${r})`;
+      cells.push({ formula: `MIN(${rubric.conditions.map((c, ci) => `IF(${weightName(c.id)}>0,${L(condCol(ci))}${r},${strongest})`).join(',')})`, result: weakest });
       // The gate rule of src/methods/gate.ts: below the threshold and not within the tie tolerance of it.
-      cells.push({ formula: `AND(${W}<${t},ABS(${W}-${t})>1E-9*MAX(1,ABS(${W}),ABS(${t})))`, result: a.gated });
+      cells.push({ formula: `AND(${W}<${t},ABS(${W}-${t})>0.000000001*MAX(1,ABS(${W}),ABS(${t})))`, result: a.gated });
       cells.push({ formula: `IF(${L(gatedCol)}${r},MIN(${O},${t}),${O})`, result: a.score });
     } else cells.push(live ? { formula: O, result: a.score } : a.score);
     return cells;
