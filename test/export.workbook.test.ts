@@ -16,7 +16,7 @@ function exportBook(args: string[] = []): Buffer {
   return readFileSync(out);
 }
 
-interface Line { readonly id: string; readonly rank: number; readonly score: number; readonly gated: boolean; readonly conditions: Record<string, number> }
+interface Line { readonly id: string; readonly rank: number; readonly score: number; readonly gated: boolean; readonly tier: string; readonly conditions: Record<string, number> }
 
 /** `moatscore rank --format json` in process, as lines keyed by market id. */
 function rankJson(args: string[]): Map<string, Line> {
@@ -86,7 +86,7 @@ async function spreadsheet(bytes: Buffer) {
       const lines = new Map<string, Line>();
       for (const row of values.slice(1)) {
         if (typeof row[0] !== 'number') break; // the notes below the table
-        lines.set(row[1] as string, { id: row[1] as string, rank: row[0], score: row[3] as number, gated: row[4] as boolean, conditions: Object.fromEntries(condCols.map(([h, c]) => [h, row[c] as number])) });
+        lines.set(row[1] as string, { id: row[1] as string, rank: row[0], score: row[3] as number, gated: row[4] as boolean, tier: row[5] as string, conditions: Object.fromEntries(condCols.map(([h, c]) => [h, row[c] as number])) });
       }
       return lines;
     },
@@ -100,16 +100,16 @@ function expectSameRanking(sheet: Map<string, Line>, cli: Map<string, Line>): vo
   expect([...sheet.keys()].sort()).toEqual([...cli.keys()].sort());
   for (const [id, want] of cli) {
     const got = sheet.get(id)!;
-    expect({ id, rank: got.rank, gated: got.gated }).toEqual({ id, rank: want.rank, gated: want.gated });
+    expect({ id, rank: got.rank, gated: got.gated, tier: got.tier }).toEqual({ id, rank: want.rank, gated: want.gated, tier: want.tier });
     expect(Math.abs(got.score - want.score), `${id} score ${got.score} vs ${want.score}`).toBeLessThanOrEqual(1e-9);
     for (const [c, s] of Object.entries(want.conditions)) expect(Math.abs(got.conditions[c] - s), `${id} ${c}`).toBeLessThanOrEqual(1e-9);
   }
 }
 
 describe('export --format xlsx: structure read back with exceljs', () => {
-  it('has the five sheets, a frozen header and a filter on each, and a defined name per weight', async () => {
+  it('has the six sheets, a frozen header and a filter on each, and a defined name per weight', async () => {
     const wb = await readBook(exportBook());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Scorecard', 'Weights', 'Evidence', 'Provenance']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Scorecard', 'Weights', 'Tiers', 'Evidence', 'Provenance']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter, ws.name).toBeTruthy();
@@ -264,6 +264,27 @@ describe('export --format xlsx: recomputed by a spreadsheet engine equals rank -
     const subsea = s.ranking().get('subsea')!;
     expect(subsea.gated).toBe(false);
     expect(subsea.score).toBeCloseTo(4.475, 12);
+  });
+});
+
+describe('export --format xlsx: tiers recompute from the rubric expressions', () => {
+  it('a market the gate newly caps drops to the gate tier (pricing-power.yaml gate.tier: exposed)', async () => {
+    const s = await spreadsheet(exportBook());
+    expect(s.ranking().get('public-dx')).toMatchObject({ tier: 'entrenched', gated: false });
+    // public-dx's weakest condition is switching-cost 3.875: a threshold of 4 gates it.
+    s.set('gate_threshold', 4);
+    expect(s.ranking().get('public-dx')).toMatchObject({ tier: 'exposed', gated: true, score: 4 });
+    expect(s.ranking().get('defense')).toMatchObject({ tier: 'entrenched', gated: false });
+  });
+
+  it('weakest leaves out conditions with weight 0, so a tier can rise (zero-weight rule of src/methods/gate.ts)', async () => {
+    const s = await spreadsheet(exportBook(['--method', 'wsm']));
+    // vran: outage-penalty 2.8, integrated-stack 2.3, trust-procurement 1.75, switching-cost 1.625. With only
+    // outage-penalty weighted, overall = weakest = 2.8: "weakest >= 2.5" makes it selective, not entrenched
+    // (overall < 3.75).
+    for (const c of ['w_integrated_stack', 'w_trust_procurement', 'w_switching_cost']) s.set(c, 0);
+    expect(s.ranking().get('vran')).toMatchObject({ tier: 'selective' });
+    expect(s.value('Scorecard', 'R6')).toBe(2.8);
   });
 });
 

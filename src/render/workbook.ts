@@ -1,6 +1,8 @@
 import { traceMarket, type TraceContext } from '../analysis/trace';
 import { columnLetter as L, sheetTable as table, type CellSpec, type DefinedNameSpec, type WorkbookSpec } from './workbook-spec';
 import { evidenceSheet } from './workbook-evidence';
+import { excelFormula } from './excel-expression';
+import { symbolName } from '../expression/compile';
 
 /** Methods whose scores the workbook recomputes from its weight cells; the others are written as values. */
 export const LIVE_METHODS: readonly string[] = ['wsm', 'gate'];
@@ -60,37 +62,38 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
     'A weight of 0 takes an element out of the model; a condition with weight 0 cannot gate. All weights of one level at 0 gives #DIV/0!, as rank refuses them.',
   ]);
 
-  // Scorecard: criterion scores as values, then condition scores, overall and (gate) weakest, gated, score.
+  // Scorecard: criterion scores as values; then condition scores, overall, weakest and strongest (what tiers
+  // read), gated (gate only) and the method's score, all formulas.
   const ranking = result.ranking;
-  const nCrit = rubric.criteria.length;
+  const nCond = rubric.conditions.length;
   const critCol = (ci: number, kj: number) => 3 + rubric.conditions.slice(0, ci).reduce((s, c) => s + c.criteria.length, 0) + kj;
-  const condCol = (ci: number) => 3 + nCrit + ci;
-  const overallCol = condCol(rubric.conditions.length);
+  const condCol = (ci: number) => 3 + rubric.criteria.length + ci;
+  const overallCol = condCol(nCond);
   const weakestCol = overallCol + 1;
-  const gatedCol = overallCol + 2;
-  const scoreCol = gate ? overallCol + 3 : overallCol + 1;
+  const strongestCol = overallCol + 2;
+  const gatedCol = overallCol + 3;
+  const scoreCol = gate ? overallCol + 4 : overallCol + 3;
   const scoreRows = ranking.map((a, i): CellSpec[] => {
     const r = i + 2;
     const cells: CellSpec[] = [a.id, a.name, ...result.criteria.map((k) => k.scores[a.row])];
-    let overall = 0;
-    let weakest = Infinity;
+    const inModel = rubric.conditions.filter((c) => c.weight > 0).map((c) => a.conditions[c.id]);
     rubric.conditions.forEach((c, ci) => {
       const terms = c.criteria.map((_, kj) => `Weights!$F$${critRow[ci][kj]}*${L(critCol(ci, kj))}${r}`);
-      const s = a.conditions[c.id];
-      overall += c.weight * s;
-      if (c.weight > 0 && s < weakest) weakest = s;
-      cells.push({ formula: terms.join('+'), result: s });
+      cells.push({ formula: terms.join('+'), result: a.conditions[c.id] });
     });
+    const overall = rubric.conditions.reduce((s, c) => s + c.weight * a.conditions[c.id], 0);
     cells.push({ formula: rubric.conditions.map((_, ci) => `Weights!$F$${condRow[ci]}*${L(condCol(ci))}${r}`).join('+'), result: overall });
+    // A condition with weight 0 is out of the model (src/methods/gate.ts): it stands in as the row's strongest
+    // score in the minimum and as its weakest in the maximum, where it changes nothing.
+    const range = `$${L(condCol(0))}${r}:$${L(condCol(nCond - 1))}${r}`;
+    const pick = (fn: 'MIN' | 'MAX', other: string) => `${fn}(${rubric.conditions.map((c, ci) => `IF(${weightName(c.id)}>0,${L(condCol(ci))}${r},${other}(${range}))`).join(',')})`;
+    cells.push({ formula: pick('MIN', 'MAX'), result: Math.min(...inModel) }, { formula: pick('MAX', 'MIN'), result: Math.max(...inModel) });
     const O = `${L(overallCol)}${r}`;
     if (gate) {
       const W = `${L(weakestCol)}${r}`;
       const t = THRESHOLD_NAME;
-      // A condition with weight 0 is out of the model: it stands in as the market's strongest condition score,
-      // which cannot lower the minimum. (Number literals stay plain decimals: not every engine reads 1E-9.)
-      const strongest = `MAX($${L(condCol(0))}${r}:$${L(condCol(rubric.conditions.length - 1))}${r})`;
-      cells.push({ formula: `MIN(${rubric.conditions.map((c, ci) => `IF(${weightName(c.id)}>0,${L(condCol(ci))}${r},${strongest})`).join(',')})`, result: weakest });
       // The gate rule of src/methods/gate.ts: below the threshold and not within the tie tolerance of it.
+      // (Number literals stay plain decimals: not every engine reads 1E-9.)
       cells.push({ formula: `AND(${W}<${t},ABS(${W}-${t})>0.000000001*MAX(1,ABS(${W}),ABS(${t})))`, result: a.gated });
       cells.push({ formula: `IF(${L(gatedCol)}${r},MIN(${O},${t}),${O})`, result: a.score });
     } else cells.push(live ? { formula: O, result: a.score } : a.score);
@@ -100,11 +103,39 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
     ['market'], ['name'],
     ...rubric.criteria.map((k): [string, string] => [`${k.conditionId}.${k.id}`, SCORE_FMT]),
     ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
-    ['overall', SCORE_FMT],
-    ...(gate ? [['weakest', SCORE_FMT], ['gated']] as [string, string?][] : []),
+    ['overall', SCORE_FMT], ['weakest', SCORE_FMT], ['strongest', SCORE_FMT],
+    ...(gate ? [['gated']] as [string][] : []),
     [`score (${method})`, SCORE_FMT],
   ], scoreRows, [
-    'Criterion scores are values: they come from the rubric rules, which a spreadsheet cannot rerun. Condition scores, overall' + (gate ? ', weakest, gated' : '') + ' and score are formulas over the Weights sheet.',
+    'Criterion scores are values: they come from the rubric rules, which a spreadsheet cannot rerun. Everything right of them is a formula over the Weights sheet.',
+    'Weakest and strongest leave out conditions with weight 0. ' + (live ? '' : `The ${method} score is moatscore's value and does not recompute.`),
+  ]);
+
+  // Tiers: the first tier whose rubric expression holds, read from the Scorecard; under gate a gated market whose
+  // tier is listed before the gate's tier gets the gate's tier (scoreRubric's cap). Tier ids are read from the Tiers sheet,
+  // never written into a formula. A rubric expression with no exact spreadsheet form leaves the tier a value.
+  const tierOrder = rubric.tiers.map((t) => t.id);
+  const gateTier = gate ? tierOrder.indexOf(rubric.gate!.tier) : -1;
+  const tierRefs = (r: number) => new Map<string, string>([
+    ['overall', `Scorecard!${L(overallCol)}${r}`], ['weakest', `Scorecard!${L(weakestCol)}${r}`], ['strongest', `Scorecard!${L(strongestCol)}${r}`],
+    ...rubric.conditions.map((c, ci): [string, string] => [symbolName(c.id), `Scorecard!${L(condCol(ci))}${r}`]),
+  ]);
+  const tierTests = (r: number) => rubric.tiers.map((t) => excelFormula(t.when.source, (sym) => tierRefs(r).get(sym)));
+  const liveTiers = rubric.tiers.length > 0 && tierTests(2).every((f) => f !== undefined);
+  const tierCell = (r: number, exported: string): CellSpec => {
+    if (!liveTiers) return exported;
+    const tests = tierTests(r) as string[];
+    let f = '"(no tier)"';
+    for (let k = tests.length - 1; k >= 0; k--) {
+      const own = `Tiers!$A$${k + 2}`;
+      f = `IF(${tests[k]},${k < gateTier ? `IF(Scorecard!${L(gatedCol)}${r},Tiers!$A$${gateTier + 2},${own})` : own},${f})`;
+    }
+    return { formula: f, result: exported };
+  };
+  const tiers = table('Tiers', [['tier'], ['when (rubric expression)'], ['meaning']], rubric.tiers.map((t) => [t.id, t.when.source, t.meaning ?? '']), [
+    liveTiers
+      ? `The first tier whose expression holds applies (overall, weakest, strongest and condition scores from the Scorecard).${gate ? ` A gated market is at best ${rubric.gate!.tier}.` : ''}`
+      : 'These expressions use something a spreadsheet cannot write exactly, so the Ranking shows the tiers as exported.',
   ]);
 
   // Ranking: rows in the order of the export; every number a formula over the Scorecard when the method is live.
@@ -120,7 +151,7 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
       a.id, a.name,
       live ? { formula: `Scorecard!${sc}`, result: a.score } : a.score,
       gate ? { formula: `Scorecard!${L(gatedCol)}${r}`, result: a.gated } : a.gated,
-      a.tier ?? '',
+      tierCell(r, a.tier ?? ''),
       ...rubric.conditions.map((c, ci): CellSpec => ({ formula: `Scorecard!${L(condCol(ci))}${r}`, result: a.conditions[c.id] })),
     ];
     if (live) cells.push({ formula: `ROUND(D${r},${RANK_DIGITS})`, result: Number(a.score.toFixed(RANK_DIGITS)) });
@@ -129,19 +160,19 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
   const rankNotes = live
     ? [
       `Method ${method}: rank, score${gate ? ', gated' : ''} and condition scores are live formulas. Change a yellow weight on the Weights sheet and they recompute as \`moatscore rank --weight\` would.`,
-      'Rows stay in the order of the export: sort by rank with the filter button to reorder them. Tier is as exported (tiers are rubric expressions the spreadsheet does not rerun).',
+      `Rows stay in the order of the export: sort by rank with the filter button to reorder them. ${liveTiers ? 'Tier is live too (Tiers sheet).' : 'Tier is as exported.'}`,
       `Ties: rank compares scores rounded to ${RANK_DIGITS} decimals (rank key); moatscore ties scores within a relative 1e-9. The two can differ only for two unequal scores less than about 5e-9 apart.`,
     ]
     : [
       `Method ${method}: scores and ranks are moatscore's values and do not recompute; only wsm and gate recompute live in this workbook.`,
-      'Condition scores are still live formulas over the Weights sheet. Tier is as exported.',
+      `Condition scores${liveTiers ? ' and tiers' : ''} are still live formulas over the Weights sheet.`,
     ];
   const rankingSheet = table('Ranking', [
-    ['rank'], ['market'], ['name'], [`score (${method})`, SCORE_FMT], ['gated'], ['tier (at export)'],
+    ['rank'], ['market'], ['name'], [`score (${method})`, SCORE_FMT], ['gated'], [liveTiers ? 'tier' : 'tier (at export)'],
     ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
     ...(live ? [[`rank key = ROUND(score, ${RANK_DIGITS})`]] as [string][] : []),
   ], rankRows, rankNotes);
 
   const prov = table('Provenance', [['field'], ['value']], provenance.map(([k, v]) => [k, v]));
-  return { sheets: [rankingSheet, scorecard, weights, evidenceSheet(ctx, ranking.map((a) => traceMarket(ctx, a.id))), prov], names };
+  return { sheets: [rankingSheet, scorecard, weights, tiers, evidenceSheet(ctx, ranking.map((a) => traceMarket(ctx, a.id))), prov], names };
 }
