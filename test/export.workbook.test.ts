@@ -39,7 +39,7 @@ const definedNames = (wb: ExcelJS.Workbook) => (wb.definedNames as unknown as { 
  * value as typed, every formula as written, every defined name. Text goes in behind an apostrophe, the spreadsheet
  * convention for "this is text", so a name starting with = stays text here too.
  */
-async function spreadsheet(bytes: Buffer) {
+async function spreadsheet(bytes: Buffer, opts: { reverseRanking?: boolean } = {}) {
   const wb = await readBook(bytes);
   const sheets: Record<string, (string | number | boolean | null)[][]> = {};
   for (const ws of wb.worksheets) {
@@ -58,6 +58,7 @@ async function spreadsheet(bytes: Buffer) {
     }
     sheets[ws.name] = rows;
   }
+  if (opts.reverseRanking) sheets.Ranking = reverseTable(sheets.Ranking);
   const names = definedNames(wb);
   const hf = HyperFormula.buildFromSheets(sheets, {
     licenseKey: 'gpl-v3',
@@ -82,7 +83,7 @@ async function spreadsheet(bytes: Buffer) {
     ranking(): Map<string, Line> {
       const values = hf.getSheetValues(sheetId('Ranking'));
       const head = values[0] as string[];
-      const condCols = head.map((h, c) => [h, c] as const).slice(6).filter(([h]) => !h.startsWith('rank key'));
+      const condCols = head.map((h, c) => [h, c] as const).slice(6).filter(([h]) => !h.startsWith('rank key') && h !== 'scorecard row');
       const lines = new Map<string, Line>();
       for (const row of values.slice(1)) {
         if (typeof row[0] !== 'number') break; // the notes below the table
@@ -94,6 +95,22 @@ async function spreadsheet(bytes: Buffer) {
       return hf.getCellValue(hf.simpleCellAddressFromString(a1, sheetId(sheet))!);
     },
   };
+}
+
+/**
+ * Sorts a sheet's table rows into reverse order the way a spreadsheet's sort moves cells: each formula's
+ * row-relative references (a column letter followed directly by digits, as in K2 or $L2) shift with its row;
+ * absolute rows ($K$2) stay.
+ */
+function reverseTable(rows: (string | number | boolean | null)[][]): (string | number | boolean | null)[][] {
+  const n = rows.slice(1).findIndex((r) => r.every((v) => v === null));
+  const table = rows.slice(1, n + 1);
+  const moved = table.map((_, k) => {
+    const from = n + 1 - k; // 1-based sheet row the moved row came from
+    const shift = k + 2 - from;
+    return table[n - 1 - k].map((v) => (typeof v === 'string' && v.startsWith('=') ? v.replace(/(\$?[A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) + shift}`) : v));
+  });
+  return [rows[0], ...moved, ...rows.slice(n + 1)];
 }
 
 function expectSameRanking(sheet: Map<string, Line>, cli: Map<string, Line>): void {
@@ -231,6 +248,13 @@ describe('export --format xlsx: recomputed by a spreadsheet engine equals rank -
     // defense and biometrics have the same integrated-stack and switching-cost criterion scores: an exact tie.
     expect([sheet.get('defense')!.rank, sheet.get('biometrics')!.rank, sheet.get('subsea')!.rank]).toEqual([1, 1, 3]);
     expectSameRanking(sheet, rankJson(['--method', 'wsm', '--weight', 'outage-penalty=0', '--weight', 'trust-procurement=0']));
+  });
+
+  it('still holds after the Ranking rows are sorted (reversed), as a person sorting by a column would', async () => {
+    const s = await spreadsheet(exportBook(), { reverseRanking: true });
+    expect(s.value('Ranking', 'B2')).toBe('cloud'); // ranked last at export, now on top
+    s.set('w_switching_cost', 0.5);
+    expectSameRanking(s.ranking(), rankJson(['--weight', 'switching-cost=0.5']));
   });
 
   it('a condition weight of 0 under gate', async () => {

@@ -1,8 +1,7 @@
 import { traceMarket, type TraceContext } from '../analysis/trace';
 import { columnLetter as L, sheetTable as table, type CellSpec, type DefinedNameSpec, type WorkbookSpec } from './workbook-spec';
 import { evidenceSheet } from './workbook-evidence';
-import { excelFormula } from './excel-expression';
-import { symbolName } from '../expression/compile';
+import { tierFormulas } from './workbook-tiers';
 
 /** Methods whose scores the workbook recomputes from its weight cells; the others are written as values. */
 export const LIVE_METHODS: readonly string[] = ['wsm', 'gate'];
@@ -73,6 +72,8 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
   const strongestCol = overallCol + 2;
   const gatedCol = overallCol + 3;
   const scoreCol = gate ? overallCol + 4 : overallCol + 3;
+  const tierCol = scoreCol + 1;
+  const tiers = tierFormulas(rubric, gate);
   const scoreRows = ranking.map((a, i): CellSpec[] => {
     const r = i + 2;
     const cells: CellSpec[] = [a.id, a.name, ...result.criteria.map((k) => k.scores[a.row])];
@@ -97,6 +98,8 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
       cells.push({ formula: `AND(${W}<${t},ABS(${W}-${t})>0.000000001*MAX(1,ABS(${W}),ABS(${t})))`, result: a.gated });
       cells.push({ formula: `IF(${L(gatedCol)}${r},MIN(${O},${t}),${O})`, result: a.score });
     } else cells.push(live ? { formula: O, result: a.score } : a.score);
+    const at = (col: number) => `${L(col)}${r}`;
+    cells.push(tiers.cell({ overall: O, weakest: at(weakestCol), strongest: at(strongestCol), conditions: rubric.conditions.map((_, ci) => at(condCol(ci))), gated: at(gatedCol) }, a.tier ?? ''));
     return cells;
   });
   const scorecard = table('Scorecard', [
@@ -105,74 +108,52 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
     ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
     ['overall', SCORE_FMT], ['weakest', SCORE_FMT], ['strongest', SCORE_FMT],
     ...(gate ? [['gated']] as [string][] : []),
-    [`score (${method})`, SCORE_FMT],
+    [`score (${method})`, SCORE_FMT], [tiers.live ? 'tier' : 'tier (at export)'],
   ], scoreRows, [
     'Criterion scores are values: they come from the rubric rules, which a spreadsheet cannot rerun. Everything right of them is a formula over the Weights sheet.',
     'Weakest and strongest leave out conditions with weight 0. ' + (live ? '' : `The ${method} score is moatscore's value and does not recompute.`),
   ]);
 
-  // Tiers: the first tier whose rubric expression holds, read from the Scorecard; under gate a gated market whose
-  // tier is listed before the gate's tier gets the gate's tier (scoreRubric's cap). Tier ids are read from the Tiers sheet,
-  // never written into a formula. A rubric expression with no exact spreadsheet form leaves the tier a value.
-  const tierOrder = rubric.tiers.map((t) => t.id);
-  const gateTier = gate ? tierOrder.indexOf(rubric.gate!.tier) : -1;
-  const tierRefs = (r: number) => new Map<string, string>([
-    ['overall', `Scorecard!${L(overallCol)}${r}`], ['weakest', `Scorecard!${L(weakestCol)}${r}`], ['strongest', `Scorecard!${L(strongestCol)}${r}`],
-    ...rubric.conditions.map((c, ci): [string, string] => [symbolName(c.id), `Scorecard!${L(condCol(ci))}${r}`]),
-  ]);
-  const tierTests = (r: number) => rubric.tiers.map((t) => excelFormula(t.when.source, (sym) => tierRefs(r).get(sym)));
-  const liveTiers = rubric.tiers.length > 0 && tierTests(2).every((f) => f !== undefined);
-  const tierCell = (r: number, exported: string): CellSpec => {
-    if (!liveTiers) return exported;
-    const tests = tierTests(r) as string[];
-    let f = '"(no tier)"';
-    for (let k = tests.length - 1; k >= 0; k--) {
-      const own = `Tiers!$A$${k + 2}`;
-      f = `IF(${tests[k]},${k < gateTier ? `IF(Scorecard!${L(gatedCol)}${r},Tiers!$A$${gateTier + 2},${own})` : own},${f})`;
-    }
-    return { formula: f, result: exported };
-  };
-  const tiers = table('Tiers', [['tier'], ['when (rubric expression)'], ['meaning']], rubric.tiers.map((t) => [t.id, t.when.source, t.meaning ?? '']), [
-    liveTiers
-      ? `The first tier whose expression holds applies (overall, weakest, strongest and condition scores from the Scorecard).${gate ? ` A gated market is at best ${rubric.gate!.tier}.` : ''}`
-      : 'These expressions use something a spreadsheet cannot write exactly, so the Ranking shows the tiers as exported.',
-  ]);
-
-  // Ranking: rows in the order of the export; every number a formula over the Scorecard when the method is live.
+  // Ranking: rows in the order of the export. Every formula reads its own row only, and finds its market on the
+  // Scorecard through the row number in the last column (a value that moves with the row), so sorting the sheet
+  // by any column keeps each row's numbers with its market. (A MATCH on the id would read * and ? as wildcards.)
   const n = ranking.length;
-  const keyCol = 7 + rubric.conditions.length;
+  const keyCol = 7 + nCond;
+  const rowCol = live ? keyCol + 1 : keyCol;
+  const look = (col: number, r: number) => `INDEX(Scorecard!$${L(col)}$1:$${L(col)}$${n + 1},$${L(rowCol)}${r})`;
   const rankRows = ranking.map((a, i): CellSpec[] => {
     const r = i + 2;
-    const sc = `${L(scoreCol)}${r}`;
     const cells: CellSpec[] = [
       // Competition rank (1, 2, 2, 4): one more than the number of keys above this one. COUNTIF rather than RANK
       // because every spreadsheet engine has it; the key is rounded, so the number survives the ">"& text step.
       live ? { formula: `COUNTIF($${L(keyCol)}$2:$${L(keyCol)}$${n + 1},">"&${L(keyCol)}${r})+1`, result: a.rank } : a.rank,
       a.id, a.name,
-      live ? { formula: `Scorecard!${sc}`, result: a.score } : a.score,
-      gate ? { formula: `Scorecard!${L(gatedCol)}${r}`, result: a.gated } : a.gated,
-      tierCell(r, a.tier ?? ''),
-      ...rubric.conditions.map((c, ci): CellSpec => ({ formula: `Scorecard!${L(condCol(ci))}${r}`, result: a.conditions[c.id] })),
+      live ? { formula: look(scoreCol, r), result: a.score } : a.score,
+      gate ? { formula: look(gatedCol, r), result: a.gated } : a.gated,
+      tiers.live ? { formula: look(tierCol, r), result: a.tier ?? '' } : a.tier ?? '',
+      ...rubric.conditions.map((c, ci): CellSpec => ({ formula: look(condCol(ci), r), result: a.conditions[c.id] })),
     ];
     if (live) cells.push({ formula: `ROUND(D${r},${RANK_DIGITS})`, result: Number(a.score.toFixed(RANK_DIGITS)) });
+    cells.push(r);
     return cells;
   });
   const rankNotes = live
     ? [
       `Method ${method}: rank, score${gate ? ', gated' : ''} and condition scores are live formulas. Change a yellow weight on the Weights sheet and they recompute as \`moatscore rank --weight\` would.`,
-      `Rows stay in the order of the export: sort by rank with the filter button to reorder them. ${liveTiers ? 'Tier is live too (Tiers sheet).' : 'Tier is as exported.'}`,
+      `Rows stay in the order of the export: sort by rank with the filter button to reorder them. ${tiers.live ? 'Tier is live too (Tiers sheet).' : 'Tier is as exported.'}`,
       `Ties: rank compares scores rounded to ${RANK_DIGITS} decimals (rank key); moatscore ties scores within a relative 1e-9. The two can differ only for two unequal scores less than about 5e-9 apart.`,
     ]
     : [
       `Method ${method}: scores and ranks are moatscore's values and do not recompute; only wsm and gate recompute live in this workbook.`,
-      `Condition scores${liveTiers ? ' and tiers' : ''} are still live formulas over the Weights sheet.`,
+      `Condition scores${tiers.live ? ' and tiers' : ''} are still live formulas over the Weights sheet.`,
     ];
   const rankingSheet = table('Ranking', [
-    ['rank'], ['market'], ['name'], [`score (${method})`, SCORE_FMT], ['gated'], [liveTiers ? 'tier' : 'tier (at export)'],
+    ['rank'], ['market'], ['name'], [`score (${method})`, SCORE_FMT], ['gated'], [tiers.live ? 'tier' : 'tier (at export)'],
     ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
     ...(live ? [[`rank key = ROUND(score, ${RANK_DIGITS})`]] as [string][] : []),
+    ['scorecard row'],
   ], rankRows, rankNotes);
 
   const prov = table('Provenance', [['field'], ['value']], provenance.map(([k, v]) => [k, v]));
-  return { sheets: [rankingSheet, scorecard, weights, tiers, evidenceSheet(ctx, ranking.map((a) => traceMarket(ctx, a.id))), prov], names };
+  return { sheets: [rankingSheet, scorecard, weights, tiers.sheet(), evidenceSheet(ctx, ranking.map((a) => traceMarket(ctx, a.id))), prov], names };
 }
