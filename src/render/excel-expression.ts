@@ -1,8 +1,8 @@
 import type { MathNode } from 'mathjs/number';
 import { parseExpression } from '../expression/sandbox';
 
-/** Rubric functions with a spreadsheet formula of the same meaning (src/expression/compile.ts FUNCTIONS). */
-const FUNCTIONS: Readonly<Record<string, (args: string[]) => string | undefined>> = {
+/** Every rubric function (src/expression/compile.ts FUNCTIONS) as a spreadsheet formula of the same meaning. */
+const FUNCTIONS: Readonly<Record<string, (args: string[]) => string>> = {
   min: (a) => `MIN(${a.join(',')})`,
   max: (a) => `MAX(${a.join(',')})`,
   abs: (a) => `ABS(${a[0]})`,
@@ -14,8 +14,12 @@ const FUNCTIONS: Readonly<Record<string, (args: string[]) => string | undefined>
   pow: (a) => `POWER(${a[0]},${a[1]})`,
   // Both round half away from zero.
   round: (a) => `ROUND(${a[0]},${a[1] ?? 0})`,
-  // INT rounds toward minus infinity, as Math.floor does (Excel's FLOOR differs on negative numbers).
-  floor: (a) => `INT(${a[0]})`,
+  // FLOOR(x,1) rounds toward minus infinity in Excel 2010+, LibreOffice and HyperFormula alike; INT should too,
+  // but HyperFormula truncates INT(-1.5) to -1.
+  floor: (a) => `FLOOR(${a[0]},1)`,
+  ceil: (a) => `(-FLOOR(-${a[0]},1))`,
+  sign: (a) => `SIGN(${a[0]})`,
+  clamp: (a) => `MIN(MAX(${a[0]},${a[1]}),${a[2]})`,
 };
 
 const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
