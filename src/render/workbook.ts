@@ -18,10 +18,11 @@ const WEIGHT_FMT = '0.0000';
 const SCORE_FMT = '0.000';
 
 /**
- * The workbook of a ranked rubric run: Ranking, Scorecard, Weights, Evidence, Provenance. Criterion scores are
- * values (the rubric's rules are not spreadsheet formulas); everything above them is a formula over the Weights
- * sheet, with moatscore's own numbers as cached results, so that changing a weight cell recomputes condition
- * scores, the overall score, the gate cap and the ranks as `rank --weight` would (methods in LIVE_METHODS).
+ * The workbook of a ranked rubric run: Ranking, Scorecard, Weights, Tiers, Evidence, Provenance. Criterion
+ * scores are values (the rubric's rules are not spreadsheet formulas); everything above them is a formula over the
+ * Weights sheet, with moatscore's own numbers as cached results, so that changing a weight cell recomputes
+ * condition scores, the overall score, the gate cap, tiers and ranks as `rank --weight` would (scores and ranks
+ * for the methods in LIVE_METHODS; the others' are values).
  */
 export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (readonly [string, string])[]): WorkbookSpec {
   const { rubric, result } = ctx;
