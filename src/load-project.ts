@@ -1,4 +1,4 @@
-import { InputError, type Problem } from './errors/problem';
+import { InputError, listSome, type Problem } from './errors/problem';
 import { loadCells } from './data/load-cells';
 import { loadDictionary } from './data/load-dictionary';
 import { loadMarkets } from './data/load-markets';
@@ -11,6 +11,7 @@ import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
 import { checkRubricAgainstData } from './scoring/score-rubric';
+import { checkCapFacts } from './scoring/caps';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
 export interface ProjectFiles {
@@ -37,7 +38,7 @@ function attempt<T>(problems: Problem[], load: () => T): T | undefined {
     return load();
   } catch (e) {
     if (e instanceof InputError) {
-      problems.push(...e.problems);
+      for (const p of e.problems) problems.push(p);
       return undefined;
     }
     throw e;
@@ -62,9 +63,10 @@ export function loadProject(files: ProjectFiles): Project {
   if (evidence && data) {
     const ids = new Set(data.ids);
     evidence.facts.forEach((f, i) => f.markets.forEach((m) => {
-      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${[...ids].join(', ')}` });
+      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${listSome(ids)}` });
     }));
   }
+  if (rubric && evidence) problems.push(...checkCapFacts(rubric, evidence));
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
   if (problems.length) throw new InputError(problems);
   return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files };

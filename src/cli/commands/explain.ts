@@ -14,9 +14,15 @@ const range = (v: { value: number | string; low?: number; high?: number }) => (v
 export function explainText(t: MarketTrace, sources = true): string {
   const out: string[] = [
     `${t.id} — ${t.name}`,
-    `rank ${t.rank}, score ${n3(t.score)} by ${t.method} (${t.methodName})${t.tier ? `, tier ${t.tier}` : ''}${t.gated ? ' (capped by the gate)' : ''}${t.binding ? `, binding condition ${t.binding}` : ''}`,
+    `rank ${t.rank}, score ${n3(t.score)} by ${t.method} (${t.methodName})${t.tier ? `, tier ${t.tier}` : ''}${t.gated ? ' (capped by the gate)' : ''}${t.caps.length ? ` (capped by ${t.caps.map((c) => c.id).join(', ')})` : ''}${t.binding ? `, binding condition ${t.binding}` : ''}`,
     '',
   ];
+  for (const c of t.caps) {
+    out.push(`cap ${c.id} bit (${c.location}): ${c.when} [${c.values}] → ${c.effect}`);
+    out.push(`  why: ${c.rationale}`);
+    for (const f of c.facts) out.push(`  ${factLine(f, sources)}`);
+    out.push('');
+  }
   for (const c of t.conditions) {
     out.push(`${c.id} — ${c.name}: ${n3(c.score)}  (condition weight ${n3(c.weight)})`);
     for (const k of c.criteria) {
@@ -44,6 +50,7 @@ export function traceJson(t: MarketTrace): unknown {
   const num = (x: number) => Number(x.toPrecision(12));
   return {
     ...t, score: num(t.score),
+    caps: t.caps.map((c) => ({ ...c, facts: c.facts.map((f) => ({ id: f.id, kind: f.kind, text: f.text, figure: f.figure, source: f.source })) })),
     conditions: t.conditions.map((c) => ({
       ...c, weight: num(c.weight), score: num(c.score),
       criteria: c.criteria.map((k) => ({

@@ -22,7 +22,7 @@ export const validate: Command = (args) => {
     try {
       applyScenario(loadScenario(displayPath(f)), p.rubric, p.data, p.dictionary);
     } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
+      if (e instanceof InputError) for (const p of e.problems) problems.push(p);
       else throw e;
     }
   }
