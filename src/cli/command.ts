@@ -5,7 +5,7 @@ export interface CommandOutput {
   readonly stdout?: string;
   readonly stderr?: string;
   /** The command's data, written to --output when given, else to standard output. */
-  readonly output?: string;
+  readonly output?: string | Buffer;
   /** Files written next to --output, as one unit with it: all of them or none (export --provenance file). */
   readonly alsoWrite?: readonly { readonly path: string; readonly content: string }[];
   /** The output carries the table renderer's own colour codes, which the terminal scrub keeps. */

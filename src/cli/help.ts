@@ -201,8 +201,15 @@ ${INPUTS}
 `;
 
 export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance header|file|none] [--bom] [--output FILE]
+       moatscore export --format xlsx --output FILE.xlsx
 
-Scorecards as CSV (RFC 4180, written with csv-stringify's rules).
+Scorecards as CSV (RFC 4180, written with csv-stringify's rules), or as an Excel workbook.
+  --format csv|xlsx    csv (default), or xlsx: a workbook whose weights still work in the spreadsheet (needs
+                       --output; --shape, --provenance and --bom are CSV-only). Sheets: Ranking, Scorecard,
+                       Weights, Tiers, Evidence, Provenance. Each weight is a yellow input cell named
+                       w_<condition> or w_<condition>__<criterion> (- written _), e.g. w_switching_cost; changing
+                       one recomputes condition scores, scores, gate cap, tiers and ranks as rank --weight does.
+                       Under wpm and topsis, scores and ranks are values (only wsm and gate recompute).
   --shape long         one row per market × criterion (default): market, name, condition, criterion, indicators,
                        values, rule, criterion_score, condition_weight, criterion_weight, global_weight,
                        contribution, condition_score, score, rank, tier, evidence
@@ -220,6 +227,11 @@ ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
   --output FILE  write to FILE atomically
   -h, --help     this help
+
+Examples:
+  moatscore export --output card.csv
+  moatscore export --format xlsx --output card.xlsx
+  moatscore export --format xlsx --method wsm --weight switching-cost=0.5 --output card-wsm.xlsx
 `;
 
 export const DIFF_HELP = `Usage: moatscore diff OLD.csv NEW.csv [--format F] [--output FILE]

@@ -79,7 +79,11 @@ export function prepare(argv: string[], io: Io): Prepared {
     let files: OutputFile[] | undefined;
     if (out.output !== undefined) {
       const data = out.output;
-      if (output === undefined) stdout += forTerminal(data, kind, out.colour, io.isTTY);
+      if (typeof data !== 'string') {
+        // Binary data (export --format xlsx) is written byte for byte; the command itself requires --output for it.
+        if (output === undefined) throw new InternalError('binary output needs --output');
+        files = [{ target: output, content: data }];
+      } else if (output === undefined) stdout += forTerminal(data, kind, out.colour, io.isTTY);
       else {
         files = [
           { target: output, content: kind === 'text' ? terminalText(data) : kind === 'json' ? terminalJson(data) : data, forTerminal: () => forTerminal(data, kind, false, true) },

@@ -6,13 +6,15 @@ import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../opt
 import { rankedRubricRun } from '../setup';
 
 import { version } from '../version';
+import { checkWorkbookOptions, workbookBytes } from './export-workbook';
 
 const engine = () => `moatscore ${version()}`;
 
 export const exportCommand: Command = (args, io, plugins) => {
   const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, shape: { type: 'string' }, provenance: { type: 'string' }, bom: { type: 'boolean' } }, 'export');
   if (values.help) return { stdout: EXPORT_HELP };
-  if (values.format !== undefined && values.format !== 'csv') throw new UsageError('usage.unknown-format', `export writes CSV, not '${values.format}'`, 'use rank or compare for other formats');
+  if (values.format !== undefined && values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError('usage.unknown-format', `export writes csv or xlsx, not '${values.format}'`, 'use rank or compare for other formats');
+  if (values.format === 'xlsx') checkWorkbookOptions({ ...values, output: io.output });
   const shape = (values.shape ?? 'long') as Shape;
   if (shape !== 'long' && shape !== 'wide') throw new UsageError('usage.bad-option', `--shape ${values.shape} is not known`, 'choose long or wide');
   const mode = (values.provenance ?? 'header') as ProvenanceMode;
@@ -26,6 +28,7 @@ export const exportCommand: Command = (args, io, plugins) => {
     method: run.method.id, shape,
     overrides: run.overrides.join('; ') || 'none', scenario: run.scenario ?? 'none', seed: 'none (no sampling)',
   };
+  if (values.format === 'xlsx') return { output: workbookBytes(ctx, prov) };
   const { head, rows } = shape === 'long' ? { head: [...LONG_HEAD], rows: longRows(ctx) } : wideTable(ctx);
   const csv = scorecardCsv(head, rows, { bom: Boolean(values.bom), provenance: mode === 'header' ? prov : undefined });
   // Scorecard and provenance are written by the CLI as one unit: both files or neither (io/atomic-write.ts).
