@@ -7,7 +7,9 @@
  *  2. Cold start of the default `moatscore rank` beside `node -e 0` (target < 0.3 s).
  *  3. SMAA with 100,000 samples on the six NEC markets (target < 0.5 s), in process and through the CLI, with the
  *     number of garbage collections during the sampling: a loop that allocated per sample would show hundreds.
- * Usage: npm run bench [-- --rows N --cols M --runs K]
+ *  4. Reading and writing at scale (bench/io.ts): export, diff, a 200,000-column header, and with --big the peak
+ *     RSS of ranking a 3,000,000 × 40 CSV.
+ * Usage: npm run bench [-- --rows N --cols M --runs K --big]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { defaultFiles } from '../src/cli/paths';
 import { loadProject } from '../src/load-project';
 import { sensitivityModel } from '../src/analysis/sensitivity-model';
 import { smaa } from '../src/analysis/smaa';
+import { benchIo } from './io';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -136,6 +139,8 @@ function main(): void {
   console.log(`   garbage collections during SMAA, weights only          ${gcCount(10_000, false)} at 10,000 samples, ${gcCount(100_000, false)} at 100,000`);
   console.log(`   garbage collections during SMAA, values sampled        ${gcCount(10_000, true)} at 10,000 samples, ${gcCount(100_000, true)} at 100,000 (rules score batches of 1,000)`);
   console.log(`   moatscore sensitivity smaa --samples 100000 (CLI)      ${fmt(median(cliSmaa))} s   (includes start-up and loading)`);
+
+  benchIo({ runs: RUNS, big: process.argv.includes('--big') });
 }
 
 main();

@@ -39,4 +39,7 @@ export { smaa, SMAA_DEFAULTS, type SmaaResult, type SmaaOptions } from './analys
 export { ahpWeights, checkComparisonMatrix, SAATY_RANDOM_INDEX } from './weights/ahp';
 export { rocWeights } from './weights/roc';
 export { entropyWeights, criticWeights } from './weights/objective';
-export { defaultFiles } from './cli/paths';
+export { defaultFiles, projectFiles } from './cli/paths';
+export { loadManifest, MANIFEST_NAME, ProjectManifestSchema, type ProjectManifest } from './project/manifest';
+export { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind } from './project/schemas';
+export { headingsOf } from './evidence/source-headings';

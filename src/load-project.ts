@@ -1,4 +1,4 @@
-import { InputError, type Problem } from './errors/problem';
+import { InputError, listSome, type Problem } from './errors/problem';
 import { loadCells } from './data/load-cells';
 import { loadDictionary } from './data/load-dictionary';
 import { loadMarkets } from './data/load-markets';
@@ -11,6 +11,8 @@ import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
 import { checkRubricAgainstData } from './scoring/score-rubric';
+import { relabelStubs } from './project/stub-cells';
+import { checkCapFacts } from './scoring/caps';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
 export interface ProjectFiles {
@@ -19,6 +21,8 @@ export interface ProjectFiles {
   readonly dictionary: string;
   readonly cells?: string;
   readonly evidence?: string;
+  /** Folder of the ledger's source documents (the project's `sources:`), for the heading check. */
+  readonly sources?: string;
 }
 
 export interface Project {
@@ -29,6 +33,8 @@ export interface Project {
   readonly dictionary: IndicatorDictionary;
   readonly evidence?: EvidenceLedger;
   readonly files: ProjectFiles;
+  /** Checks that were skipped and why (a ledger's source not found); the CLI prints them on standard error. */
+  readonly warnings: readonly Problem[];
 }
 
 /** Runs a loader; its input problems are collected instead of thrown, so one run reports every broken file. */
@@ -37,7 +43,7 @@ function attempt<T>(problems: Problem[], load: () => T): T | undefined {
     return load();
   } catch (e) {
     if (e instanceof InputError) {
-      problems.push(...e.problems);
+      for (const p of e.problems) problems.push(p);
       return undefined;
     }
     throw e;
@@ -53,7 +59,7 @@ export function loadProject(files: ProjectFiles): Project {
   const problems: Problem[] = [];
   const src: RubricSource | undefined = attempt(problems, () => loadRubric(files.rubric));
   const dictionary = attempt(problems, () => loadDictionary(files.dictionary));
-  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!)) : undefined;
+  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!, { sourcesDir: files.sources })) : undefined;
   const rubric = src && dictionary ? attempt(problems, () => compileRubric(src, dictionary)) : undefined;
   let data = dictionary ? attempt(problems, () => loadMarkets(files.data, dictionary)) : undefined;
   if (data && dictionary && files.cells && (evidence || !files.evidence)) {
@@ -62,10 +68,16 @@ export function loadProject(files: ProjectFiles): Project {
   if (evidence && data) {
     const ids = new Set(data.ids);
     evidence.facts.forEach((f, i) => f.markets.forEach((m) => {
-      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${[...ids].join(', ')}` });
+      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${listSome(ids)}` });
     }));
   }
+  if (rubric && evidence) problems.push(...checkCapFacts(rubric, evidence));
   if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
+  if (files.cells) {
+    // Stub rows written by validate --stub-cells fail as cells.stub, saying what to fill in (src/project/stub-cells).
+    const relabelled = relabelStubs(problems, files.cells);
+    problems.splice(0, problems.length, ...relabelled);
+  }
   if (problems.length) throw new InputError(problems);
-  return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files };
+  return { rubric: rubric!, rubricSpec: src!.spec, data: data!, dictionary: dictionary!, evidence, files, warnings: evidence?.warnings ?? [] };
 }

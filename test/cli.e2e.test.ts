@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { cli, fixture, tempDir, ROOT } from './helpers';
+import { BIN, cli, fixture, tempDir, ROOT } from './helpers';
 
 describe('moatscore rank (spawned CLI)', () => {
   it('with no arguments prints the NEC positioning table, method and weights', () => {
@@ -23,14 +23,14 @@ describe('moatscore rank (spawned CLI)', () => {
     expect(doc.method).toBe('gate');
     expect(doc.rubric).toBe('pricing-power');
     expect(doc.ranking).toHaveLength(6);
-    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding']);
+    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding', 'caps']);
     expect(Object.keys(doc.ranking[0].conditions)).toEqual(['outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost']);
   });
 
   it('--format csv has the documented header and parses back', () => {
     const r = cli(['rank', '--format', 'csv', '--method', 'topsis']);
     const rows = parse(r.stdout) as string[][];
-    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding']);
+    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding', 'caps']);
     expect(rows).toHaveLength(7);
   });
 
@@ -144,6 +144,9 @@ describe('bad usage and bad input: clear errors, exit codes, no stack traces', (
       const r = cli([...c, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^(Usage|moatscore)/);
+      // Each command's own help, not the main help for every one:
+      if (c.length) expect(r.stdout).toContain(`moatscore ${c[0]}`);
+      expect(r.stderr).toBe('');
     }
     expect(cli(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });
@@ -155,8 +158,15 @@ describe('bad usage and bad input: clear errors, exit codes, no stack traces', (
     expect(r.stderr).toBe('');
   });
 
-  it('colour appears only on a TTY and never with NO_COLOR (piped output has none)', () => {
-    expect(cli([], { env: { NO_COLOR: undefined as unknown as string } }).stdout).not.toContain('\x1b[');
-    expect(existsSync(join(ROOT, 'dist', 'cli.js'))).toBe(true);
+  it('colour follows the real stdout: on when it is a TTY, off when piped, with NO_COLOR or with TERM=dumb', () => {
+    // The child runs the installed entry point; the first case marks its stdout a TTY the way a terminal would, so
+    // the same command is shown to colour when it should — the "off" cases could otherwise pass with colour broken.
+    const child = (tty: boolean, env: Record<string, string>) => spawnSync(process.execPath, ['-e', `${tty ? 'Object.defineProperty(process.stdout, "isTTY", { value: true });' : ''}require(${JSON.stringify(BIN)})`], {
+      encoding: 'utf8', env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NO_COLOR')), TERM: 'xterm', ...env },
+    }).stdout;
+    expect(child(true, {})).toContain('\x1b[32mentrenched\x1b[0m');
+    expect(child(false, {})).not.toContain('\x1b[');
+    expect(child(true, { NO_COLOR: '1' })).not.toContain('\x1b[');
+    expect(child(true, { TERM: 'dumb' })).not.toContain('\x1b[');
   });
 });

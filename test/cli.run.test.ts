@@ -7,6 +7,12 @@ describe('run (in process)', () => {
     expect(run([], { isTTY: true, env: { NO_COLOR: '' } }).stdout).not.toContain('\x1b[');
     expect(run([], { isTTY: false, env: {} }).stdout).not.toContain('\x1b[');
     expect(run(['--format', 'md'], { isTTY: true, env: {} }).stdout).not.toContain('\x1b[');
+    expect(run([], { isTTY: true, env: { TERM: 'dumb' } }).stdout).not.toContain('\x1b[');
+    // Same input, colour decided only by the Io: the coloured and plain tables differ exactly by the escapes.
+    const plain = run([], { isTTY: false, env: {} }).stdout;
+    const coloured = run([], { isTTY: true, env: { TERM: 'xterm' } }).stdout;
+    expect(coloured).not.toBe(plain);
+    expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(plain);
   });
   it('an unexpected error is one line asking for a bug report, exit 70', () => {
     const text = describeError(new TypeError('x is undefined\n    at somewhere'));

@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import { readCsvColumns, readWithCsvParse, type ColumnSpec, type CsvColumns } from '../src/data/csv-table';
 import { parseNumberBytes } from '../src/data/fast-csv';
 import { InputError } from '../src/errors/problem';
+import { readCsvFile } from '../src/data/stream-csv';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './helpers';
 
 const spec = (header: readonly string[]): ColumnSpec[] => header.map((h) => (h === 'id' || h === 'name' ? 'text' : h === 'skip' ? 'skip' : 'number'));
 
@@ -77,3 +81,38 @@ describe('the fast CSV reader gives exactly what csv-parse gives', () => {
     expect(Object.is(parseNumberBytes(Buffer.from('-0'), 0, 2), -0)).toBe(true);
   });
 });
+
+describe('streaming a file from disk in chunks gives exactly what reading it whole gives', () => {
+  it('on generated files, with 256-byte chunks so most files span several (values, errors, line numbers)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'f.csv');
+    let streamed = 0;
+    fc.assert(fc.property(csvText, (text) => {
+      if (text.length === 0 || text === '\ufeff') return;
+      writeFileSync(file, text);
+      const whole = outcome(() => readCsvColumns(Buffer.from(text), 'f.csv', spec));
+      const chunks = outcome(() => ({ ...readCsvFile(file, spec, { wholeBelow: 0, chunkBytes: 256 }), file: 'f.csv' }));
+      expect(fixFile(chunks, file)).toEqual(whole);
+      if (text.length > 256) streamed++;
+    }), { numRuns: 400, seed: 20261122 });
+    expect(streamed).toBeGreaterThan(20);
+  });
+
+  it('a line longer than a chunk is refused with its line number, not split', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'l.csv'), `id,name\na,${'x'.repeat(300)}\n`);
+    expect(outcome(() => readCsvFile(join(dir, 'l.csv'), spec, { wholeBelow: 0, chunkBytes: 256 }))).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'csv.line-too-long', line: 2 })] });
+  });
+
+  it('a non-UTF-8 byte in a later chunk is located in the file, not in the chunk (offset 300 + 5 = 305, line 3)', () => {
+    const dir = tempDir();
+    const first = `id,name\n${'a,' + 'x'.repeat(289)}\n`; // 8 + 292 = 300 bytes
+    writeFileSync(join(dir, 'u.csv'), Buffer.concat([Buffer.from(first + 'b,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(outcome(() => readCsvFile(join(dir, 'u.csv'), spec, { wholeBelow: 0, chunkBytes: 256 + 64 }))).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'io.not-utf8', line: 3, message: 'byte 0xe9 at offset 305 is not valid UTF-8' })] });
+  });
+});
+
+/** Problems name the file they were read from; compare streamed and whole reads under one name. */
+function fixFile(o: Outcome, file: string): Outcome {
+  return o.ok ? o : { ok: false, problems: o.problems.map((p) => ({ ...(p as object), file: (p as { file?: string }).file === file ? 'f.csv' : (p as { file?: string }).file })) };
+}

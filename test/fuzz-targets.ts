@@ -21,6 +21,8 @@ export const SEEDS = {
   scenario: read('data/scenarios/telecom-capex-recovers.yaml'),
   ahp: ',a,b,c\na,1,3,1/2\nb,1/3,1,1/4\nc,2,4,1\n',
   table: 'id,name,x,y,z\na,A,1,2,3\nb,B,4,5,6\nc,C,7,8.5,1e3\n',
+  // A real long scorecard of the bundled rubric, so diff's strict reader is fuzzed on what it is meant to read.
+  scorecard: run(['export', '--shape', 'long', '--provenance', 'none'], { isTTY: false, env: {} }).stdout,
 };
 export type SeedKind = keyof typeof SEEDS;
 
@@ -38,13 +40,17 @@ export const TARGETS: { name: string; seed: SeedKind; file: string; argv: (f: st
   { name: 'rank --data (any CSV)', seed: 'table', file: 't.csv', argv: (f, d) => ['rank', '--data', f, '--method', 'topsis', '--output', join(d, 'out.csv')] },
   { name: 'weights entropy', seed: 'table', file: 't.csv', argv: (f) => ['weights', 'entropy', f] },
   { name: 'diff', seed: 'table', file: 't.csv', argv: (f) => ['diff', f, f] },
+  { name: 'diff (scorecard)', seed: 'scorecard', file: 'sc.csv', argv: (f) => ['diff', f, f, '--format', 'csv'] },
+  { name: 'rank --data (table, table format)', seed: 'table', file: 't.csv', argv: (f) => ['rank', '--data', f] },
   { name: 'explain --rubric', seed: 'rubric', file: 'r.yaml', argv: (f) => ['explain', 'subsea', '--rubric', f] },
   { name: 'compare --rubric', seed: 'rubric', file: 'r.yaml', argv: (f) => ['compare', 'vran', 'cloud', '--rubric', f, '--format', 'json'] },
   { name: 'export --rubric', seed: 'rubric', file: 'r.yaml', argv: (f, d) => ['export', '--rubric', f, '--shape', 'wide', '--output', join(d, 'out.csv')] },
   { name: 'rank --scenario', seed: 'scenario', file: 's.yaml', argv: (_f, d) => ['rank', '--scenario', 's', '--scenarios', d, '--output', join(d, 'out.csv')] },
 ];
 
-const CHUNKS = ['', ',', '"', '\n', '\r\n', '\ufeff', ' ', '-', 'NaN', '1e309', '1,200', '12%', '&a', '*a', '<<: *a', '[', ']', '{', '}', ': ', '\t', '#', '!!js/function', '\x00', 'é', '\uD800', 'true', '-1', '1/0', 'import(1)', 'x.constructor', '9'.repeat(400)];
+const CHUNKS = ['', ',', '"', '\n', '\r\n', '\ufeff', ' ', '-', 'NaN', '1e309', '1,200', '12%', '&a', '*a', '<<: *a', '[', ']', '{', '}', ': ', '\t', '#', '!!js/function', '\x00', 'é', '\uD800', 'true', '-1', '1/0', 'import(1)', 'x.constructor', '9'.repeat(400),
+  // Issue #10: invisible and normalisation-sensitive ids, underflow, hex, deep nesting and alias fan-out.
+  '\u200b', '\u2060', '\ufeff', 'e\u0301', '\u00e9', '\x1b[31m', '1e-400', '0x10', '['.repeat(80), '- '.repeat(80), '*a,*a,*a,*a'];
 
 /** Mutations of a valid file: cut a range, insert a hostile chunk, duplicate or drop a line, replace a token. */
 export const mutated = (seed: string) => fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom(...CHUNKS), fc.nat(40)), { minLength: 1, maxLength: 4 }).map((ops) => {

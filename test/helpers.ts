@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { InputError, type Problem } from '../src/errors/problem';
 
 export const ROOT = join(__dirname, '..');
@@ -38,4 +39,17 @@ export function problemsOf(fn: () => unknown): Problem[] {
     throw e;
   }
   throw new Error('expected an InputError, but the call succeeded');
+}
+
+export const GOLDEN_DIR = join(__dirname, 'golden');
+
+/**
+ * Compares output with a golden file in test/golden. The file is written only under UPDATE_GOLDEN=1 (then review the
+ * git diff); a missing golden file fails the test rather than being created from whatever the code now prints.
+ */
+export function expectGolden(name: string, actual: string, dir = GOLDEN_DIR): void {
+  const file = join(dir, name);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  else if (!existsSync(file)) throw new Error(`golden file test/golden/${name} is missing; run UPDATE_GOLDEN=1 npx vitest run <this test file>, review the output and commit it`);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
 }

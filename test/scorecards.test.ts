@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { cli, fixture, tempDir } from './helpers';
+import { cli, expectGolden, fixture, tempDir } from './helpers';
 import { neutralise, scorecardCsv, unneutralise, longRows, LONG_HEAD } from '../src/render/scorecard';
 import { readScorecard } from '../src/data/read-scorecard';
 import { rankWithRubric } from '../src/scoring/score-rubric';
@@ -12,16 +12,9 @@ import { projectWith } from './rubric-fixture';
 /**
  * Golden files: the default NEC outputs of compare, explain and export. A change in them is a change in what users
  * see, so they are rewritten only on purpose: UPDATE_GOLDEN=1 npm test -- scorecards, then review the git diff.
+ * A missing golden file fails (expectGolden in helpers.ts).
  */
-const GOLDEN = join(__dirname, 'golden');
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    if (process.env.CI) throw new Error(`golden file ${name} is missing; run UPDATE_GOLDEN=1 npm test locally and commit it`);
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(name, actual);
 
 describe('golden outputs on the default data', () => {
   it('compare public-dx subsea', () => golden('compare-public-dx-subsea.txt', cli(['compare', 'public-dx', 'subsea']).stdout));
@@ -57,8 +50,16 @@ describe('explain and compare', () => {
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(msg);
   });
-  it('works with every method, scenario and override', () => {
-    for (const m of ['wsm', 'wpm', 'topsis', 'gate']) expect(cli(['compare', 'vran', 'cloud', '--method', m, '--scenario', 'telecom-capex-recovers', '--weight', 'switching-cost=2']).code).toBe(0);
+  it('works with every method, scenario and override, and the override is in force', () => {
+    for (const m of ['wsm', 'wpm', 'topsis', 'gate']) {
+      const r = cli(['compare', 'vran', 'cloud', '--method', m, '--scenario', 'telecom-capex-recovers', '--weight', 'switching-cost=2', '--format', 'csv']);
+      expect(r.code).toBe(0);
+      const rows = new Map((parse(r.stdout) as string[][]).map((row) => [row[0], row.slice(1)]));
+      // By hand: switching-cost 2 against three conditions at 0.25 → 2 / 2.75; installed-base 0.4 of it = 0.290909…
+      expect(rows.get('switching-cost.installed-base weight')).toEqual(['0.290909090909', '0.290909090909', '0']);
+      // The scenario sets vran's installed-base-depth to 3: benefit on [1, 5] → 2.5.
+      expect(rows.get('switching-cost.installed-base value')![0]).toBe('installed-base-depth = 3 (scale 1–5)');
+    }
   });
 });
 

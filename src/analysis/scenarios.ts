@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { ProblemList, InputError, UsageError } from '../errors/problem';
+import { listSome, ProblemList, InputError, UsageError } from '../errors/problem';
 import { decodeUtf8, readInputFile } from '../io/read-input';
 import { kebabId } from '../io/kebab-id';
 import { parseYaml, validateYaml } from '../io/yaml-source';
@@ -81,12 +81,12 @@ export function applyScenario(s: Scenario, rubric: Rubric, data: Dataset, dictio
     const at = (field: string) => ({ line: s.lines.indicators[i], path: `indicators[${i}].${field}` });
     const row = data.ids.indexOf(o.market);
     if (row < 0) {
-      problems.add({ code: 'scenario.unknown-market', ...at('market'), message: `'${o.market}' is not a market of ${data.file}`, hint: `markets: ${data.ids.join(', ')}` });
+      problems.add({ code: 'scenario.unknown-market', ...at('market'), message: `'${o.market}' is not a market of ${data.file}`, hint: `markets: ${listSome(data.ids)}` });
       return;
     }
     const ind = dictionary.byId.get(o.indicator);
     if (!ind || (!numeric.has(o.indicator) && !categorical.has(o.indicator))) {
-      problems.add({ code: 'scenario.unknown-indicator', ...at('indicator'), message: `'${o.indicator}' is not an indicator of the data`, hint: `indicators: ${[...numeric.keys(), ...categorical.keys()].join(', ')}` });
+      problems.add({ code: 'scenario.unknown-indicator', ...at('indicator'), message: `'${o.indicator}' is not an indicator of the data`, hint: `indicators: ${listSome([...numeric.keys(), ...categorical.keys()])}` });
       return;
     }
     if (ind.kind === 'category') {

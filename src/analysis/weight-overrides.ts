@@ -1,6 +1,7 @@
 import { UsageError } from '../errors/problem';
 import type { Rubric } from '../model/rubric';
 import { declaredWeights, reweight, type DeclaredWeights } from '../rubric/reweight';
+import { parseWeightText } from '../weights/normalise-weights';
 
 /** `switching-cost=0.4` (a condition) or `trust-procurement.supplier-field=2` (a criterion inside a condition). */
 export interface WeightOverride {
@@ -15,16 +16,16 @@ export function weightPaths(r: Rubric): string[] {
   return r.conditions.flatMap((c) => [c.id, ...c.criteria.map((k) => `${c.id}.${k.id}`)]);
 }
 
-/** Parses `--weight path=value` arguments; a value must be a finite number >= 0. */
+/** Parses `--weight path=value` arguments; a value must be a number >= 0 that a double holds (parseWeightText). */
 export function parseWeightOverrides(args: readonly string[]): WeightOverride[] {
   return args.map((a) => {
     const eq = a.lastIndexOf('=');
     const path = a.slice(0, eq).trim();
     const text = a.slice(eq + 1).trim();
     if (eq <= 0 || !path) throw new UsageError('usage.bad-weight', `--weight ${a}: expected path=value`, 'write --weight switching-cost=0.4 or --weight trust-procurement.supplier-field=2');
-    const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
-    if (!Number.isFinite(value)) throw new UsageError('usage.bad-weight', `--weight ${a}: '${text}' is not a number`, 'weights are numbers >= 0');
-    if (value < 0) throw new UsageError('usage.bad-weight', `--weight ${a}: weights cannot be negative`, 'weights are numbers in [0, ∞); 0 switches an element off');
+    const parsed = parseWeightText(text);
+    if ('error' in parsed) throw new UsageError('usage.bad-weight', `--weight ${a}: ${parsed.error}`, 'weights are numbers in [0, 1.8e308]; 0 switches an element off');
+    const value = parsed.value;
     return { path, value };
   });
 }

@@ -1,7 +1,12 @@
-import { describeError, run } from './main';
+import { constants } from 'node:os';
+import type { WriteCalls } from '../io/atomic-write';
+import { commit, describeError, prepare } from './main';
 
-/** Process edge: the only place that touches process.exit, stdout and stderr. */
-export function main(): void {
+/**
+ * Process edge: the only place that touches process.exit, stdout, stderr and signals. `calls` lets a test make
+ * the file system fail (or raise a signal) at a chosen write.
+ */
+export function main(calls?: WriteCalls): void {
   // Anything that escapes run() is a bug: one line, exit 70, never a stack trace.
   process.on('uncaughtException', (e) => {
     process.stderr.write(describeError(e));
@@ -12,8 +17,25 @@ export function main(): void {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  const res = run(process.argv.slice(2), { isTTY: Boolean(process.stdout.isTTY), env: process.env });
+  const io = { isTTY: Boolean(process.stdout.isTTY), env: process.env };
+  // Reading and computing: SIGINT/SIGTERM keep their default action and stop the process at once (the shell
+  // reports 130/143); nothing has been written yet.
+  const prepared = prepare(process.argv.slice(2), io);
+  const res = commit(prepared, { calls, beforeReplace: deferInterrupts });
   if (res.stderr) process.stderr.write(res.stderr);
-  if (res.stdout) process.stdout.write(res.stdout, () => process.exit(res.code));
-  else process.exitCode = res.code;
+  // One turn of the event loop before exiting: a signal that arrived during the write is delivered there, so the
+  // process exits 128+signal, never 0 (a synchronous write defers signal handlers until the loop runs).
+  const exit = () => setImmediate(() => process.exit(res.code));
+  if (res.stdout) process.stdout.write(res.stdout, exit);
+  else exit();
+}
+
+/**
+ * From the first temporary file to the last rename a signal must not stop the process half-way: the handler runs
+ * after the write (which is synchronous), when the targets hold either the old files or all the new ones and no
+ * temporary file is left, and exits 128+signal. Writing to a device, FIFO or descriptor installs no handler, so an
+ * interrupt stops a write blocked on a FIFO with no reader.
+ */
+function deferInterrupts(): void {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => process.exit(128 + constants.signals[sig]));
 }

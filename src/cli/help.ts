@@ -13,13 +13,17 @@ Commands:
   export       scorecards as CSV (long or wide) with provenance
   diff         compare two exported scorecards: rank moves, score and contribution changes
   report       one self-contained HTML page: table, charts, live weight sliders, evidence drill-down
-  schema       print the JSON Schema of rubric files
+  backtest     correlate the ranking scores with an observed outcome per market (Spearman, Kendall, exact p)
+  schema       print the JSON Schema of a file kind: rubric, dictionary, evidence, scenario, outcomes, project
+  projects     list the bundled projects (use one with --project ID)
+  init         write a small working project into a folder, to build your own model from
 
 Options:
   -h, --help     help for moatscore or a command (moatscore rank --help)
   -v, --version  print the version
 
-With no command, moatscore ranks the six NEC markets with the bundled rubric.
+With no command, moatscore ranks the six NEC markets with the bundled rubric (the bundled project 'nec').
+Every scoring command takes --project DIR|NAME: a folder with a moatscore.yaml, or a bundled project id.
 Exit codes: 0 success, 1 bad input, 2 bad usage, 70 internal error.
 `;
 
@@ -27,10 +31,12 @@ const ADJUST = `Adjusting weights (rubric mode):
   --weight PATH=W    set a declared weight; PATH is a condition (switching-cost) or condition.criterion
                      (trust-procurement.supplier-field); repeatable. The value replaces the declared weight as if
                      the rubric were edited: siblings keep their proportions, then every level is renormalised.
-  --scenario NAME    apply data/scenarios/NAME.yaml (weight and indicator overrides) before --weight
-  --scenarios DIR    folder of scenario files (default data/scenarios)`;
+  --scenario NAME    apply the project's scenario NAME (weight and indicator overrides) before --weight
+  --scenarios DIR    folder of scenario files (default: the project's, data/scenarios for the bundled one)`;
 
-const INPUTS = `Inputs (rubric mode; each defaults to the bundled NEC file):
+const INPUTS = `Inputs (rubric mode; each defaults to the project's file):
+  --project DIR|ID   a project folder (its moatscore.yaml names every file below) or a bundled project id
+                     (moatscore projects); default: the bundled NEC project. A file option overrides one file.
   --rubric FILE      rubric YAML (default rubrics/pricing-power.yaml)
   --data FILE        market data CSV (default data/markets.csv)
   --dictionary FILE  indicator dictionary YAML (default data/indicators.yaml)
@@ -67,7 +73,7 @@ markets as rows, the base rank and one rank column per scenario. CSV: id,base,<s
 
 ${INPUTS}
   --weight PATH=W    applied to the base and every scenario alike
-  --scenarios DIR    folder of scenario files (default data/scenarios)
+  --scenarios DIR    folder of scenario files (default: the project's)
   --method M         wsm | wpm | topsis | gate (default: the rubric's)
   --format F         table | md | json | csv (default table)
   --output FILE      write to FILE atomically
@@ -99,24 +105,42 @@ export const VALIDATE_HELP = `Usage: moatscore validate [options]
 
 Checks every input file (rubric, dictionary, data, cell evidence, evidence ledger) and their cross-references,
 and reports every problem at once as file:line path: message (fix) [code]. Exit 0 when all are valid, 1 otherwise.
-Scenario files are checked too: the bundled ones with the bundled rubric and data, or those in --scenarios DIR.
+Section headings the ledger cites are checked against the source text where it can be found (beside the ledger,
+then in the project's sources folder); where it cannot, a warning on standard error says the check was skipped.
+Scenario files are checked too: the project's own, or those in --scenarios DIR (none for a --rubric, --data or
+--dictionary given without --project: the bundled scenarios are written for the bundled model).
 
 ${INPUTS}
+  --stub-cells   append a stub row to the cells file for every cell that has none (one atomic write), marked
+                 TODO for the analyst; stubs fail validation (cells.stub) until evidence and rationale are filled.
+                 Appends only when missing cells are the only problem; otherwise writes nothing.
   -h, --help     this help
+
+Examples:
+  moatscore validate
+  moatscore init my-model && moatscore validate --project my-model --stub-cells
 `;
 
-export const SCHEMA_HELP = `Usage: moatscore schema [--output FILE]
+export const SCHEMA_HELP = `Usage: moatscore schema [--kind KIND] [--output FILE]
 
-Prints the JSON Schema (draft 2020-12) of rubric files, generated from the zod schema the loader uses, so editors
-can complete and check rubric YAML (add "# yaml-language-server: $schema=rubric.schema.json" to a rubric).
+Prints the JSON Schema (draft 2020-12) of one kind of input file, generated from the zod schema its loader uses,
+so editors can complete and check the file: add "# yaml-language-server: $schema=FILE.schema.json" as its first
+line (moatscore init writes them all into a new project's .schemas/ and references them).
 
+  --kind KIND    rubric (default) | dictionary | evidence | scenario | outcomes | project (moatscore.yaml).
+                 outcomes files are CSV (market,outcome,evidence,rationale): that schema describes one row.
   --output FILE  write to FILE atomically instead of standard output
   -h, --help     this help
+
+Examples:
+  moatscore schema --output rubric.schema.json
+  moatscore schema --kind evidence
 `;
 
 export const SENSITIVITY_HELP = `Usage: moatscore sensitivity [sweep|thresholds|smaa] [options]
+       moatscore sensitivity values [MARKET…] [options]
 
-How far the ranking can be trusted. With no analysis named, runs all three.
+How far the ranking can be trusted. With no analysis named, runs sweep, thresholds and smaa.
 
   sweep        for each condition weight (the others rescaled proportionally): the interval over which the ranking
                holds and the weight at which each pair swaps — closed form for wsm, numeric for the other methods
@@ -124,6 +148,13 @@ How far the ranking can be trusted. With no analysis named, runs all three.
                absolute and relative change that reverses any pair, and the most critical criterion
   smaa         SMAA-2 (Lahdelma & Salminen 2001): weights uniform on the simplex (and values inside the data's
                low/high ranges): rank acceptability b1…bN, central weights, confidence factors, pairwise winning
+  values       what would it take: for each market (all, or those named) and indicator, the smallest change of
+               that one indicator that changes the market's tier, gate status or rank (Triantaphyllou & Sánchez
+               1997, performance measures). Numbers step by whole units on their declared scale (counts with no
+               scale: 0 to 50 above the value), nearest first, either direction, the lower value first on ties;
+               every other category is one step, in the dictionary's order. One row per market, indicator and
+               effect; --format json prints { "changes": [{ market, indicator, from, to, effect, steps, detail }] }.
+               Takes no SMAA option.
 
 SMAA options:
   --samples N        number of samples (default 10000, which bounds each index's 95% error by ±0.0098)
@@ -159,7 +190,8 @@ export const EXPLAIN_HELP = `Usage: moatscore explain MARKET [options]
 The full trace of one market, top down: score and method → each condition → each criterion → the rule that fired
 (its band or table row and expression, with the values substituted) → score × weight = contribution → the
 indicator values with their low/high range → the analyst's rationale and the evidence facts (id, paraphrase,
-source document and section).
+source document and section). It ends with the market's two cheapest one-indicator changes that move its tier,
+gate status or rank (all of them: moatscore sensitivity values MARKET); JSON field cheapestChanges.
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
@@ -214,4 +246,64 @@ ${INPUTS}
   --samples N, --seed S   SMAA samples and seed for the heat map (default 10000, 20261121)
   --output FILE  write to FILE atomically (default: standard output)
   -h, --help     this help
+`;
+
+export const PROJECTS_HELP = `Usage: moatscore projects [--format F] [--output FILE]
+
+Lists the bundled projects: id, title, folder and how many markets each ranks. Any scoring command takes one with
+--project ID; a folder with a moatscore.yaml works the same way (--project DIR).
+
+  --format F     table | md | json | csv (default table)
+  --output FILE  write to FILE atomically instead of standard output
+  -h, --help     this help
+
+Examples:
+  moatscore projects
+  moatscore rank --project nec
+`;
+
+export const INIT_HELP = `Usage: moatscore init DIR
+
+Writes a small, working project into DIR (created if missing): moatscore.yaml naming the files, a rubric with two
+conditions, an indicator dictionary, three markets, a cell-evidence row for every cell, an evidence ledger with a
+stub source text (sources/notes.txt), a scenario, a README, and the JSON Schemas (.schemas/) that the YAML files
+name on their first line so an editor completes and checks them. Every file is commented to teach its format.
+It never overwrites: if any of its files exists in DIR, it lists them and writes nothing (exit 2).
+
+  -h, --help  this help
+
+Then edit the files and check them with validate; --stub-cells appends a row to fill in for each cell that has none.
+
+Examples:
+  moatscore init my-model
+  moatscore init my-model && moatscore rank --project my-model
+`;
+
+export const BACKTEST_HELP = `Usage: moatscore backtest --outcomes FILE [options]
+
+Ranks as rank does (every input and adjustment option applies), then pairs each market's score with its observed
+outcome and prints Spearman's ρ (average ranks for ties), Kendall's τ-b (tie-corrected), and a one-sided
+permutation p-value: the share of all n! pairings of the outcomes with the scores whose Spearman ρ is at least the
+observed one (higher score ↔ higher outcome). Exact for n ≤ 10; above, a Monte Carlo estimate from 100,000
+random pairings with seed 20261121, printed with the output. The small-n caveat says the smallest p the data can
+reach (1/n! without ties: 1/24 ≈ 0.042 for n = 4).
+
+Outcomes file (CSV, UTF-8): header market,outcome,evidence,rationale
+  market     a ranked market id (an unknown or repeated market is an error naming the line)
+  outcome    a number (strict: 12.6, not 12.6% or 12,6); empty = the market is left out on purpose
+  evidence   fact ids of the evidence ledger separated by ; (checked when a ledger is loaded)
+  rationale  why this outcome measures this market, or why the market has none (required)
+Lines starting with # before the header are comments. Markets with no row are left out, never guessed.
+
+  --outcomes FILE    the outcomes CSV (required); data/outcomes/margin-ladder.csv holds NEC's FY2025 margins
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
+  --format F         table | json (default table); json: { n, spearman, kendall, pValue, pairs: [{ market,
+                     score, outcome }], statistic, exact, permutations, smallestP, leftOut, caveat, … }
+  --output FILE      write to FILE atomically
+  -h, --help         this help
+
+Examples:
+  moatscore backtest --outcomes data/outcomes/margin-ladder.csv
+  moatscore backtest --outcomes data/outcomes/margin-ladder.csv --method wsm --format json
 `;

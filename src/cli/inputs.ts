@@ -1,12 +1,16 @@
 import { UsageError } from '../errors/problem';
-import { loadProject, type Project } from '../load-project';
+import { loadProject, type Project, type ProjectFiles } from '../load-project';
+import type { ProjectManifest } from '../project/manifest';
+import { warn } from './warnings';
 import { loadTable } from '../data/load-table';
 import type { Dataset } from '../model/dataset';
-import { defaultFiles, displayPath } from './paths';
+import { defaultManifest, displayPath, resolveProject } from './paths';
 import { listOption } from './options';
-import { criticWeights, entropyWeights } from '../weights/objective';
+import { objectiveWeights } from '../weights/objective';
+import { normaliseWeights, parseWeightText, sumNote } from '../weights/normalise-weights';
 
 export interface InputValues {
+  project?: string;
   rubric?: string;
   data?: string;
   dictionary?: string;
@@ -24,9 +28,28 @@ export type Inputs =
   | { readonly mode: 'rubric'; readonly project: Project }
   | { readonly mode: 'table'; readonly data: Dataset; readonly criteria: string[]; readonly weights: Float64Array; readonly cost: Set<string>; readonly notes: string[] };
 
-/** `--data` without `--rubric` is rubric-free mode; otherwise every rubric-mode input defaults to the bundled file. */
+/** `--data` without `--rubric` or `--project` is rubric-free mode; otherwise every file comes from the project. */
 export function isTableMode(v: InputValues): boolean {
-  return v.data !== undefined && v.rubric === undefined;
+  return v.data !== undefined && v.rubric === undefined && v.project === undefined;
+}
+
+/** The project of a run: `--project DIR|NAME`, else the bundled default (the NEC model). */
+export function selectProject(v: InputValues): ProjectManifest {
+  return v.project !== undefined ? resolveProject(v.project) : defaultManifest();
+}
+
+/** A file option overrides one file of the project; the other files stay the project's. */
+export function resolveFiles(v: InputValues, m: ProjectManifest): ProjectFiles {
+  const customData = v.data !== undefined;
+  return {
+    rubric: displayPath(v.rubric ?? m.rubric),
+    data: displayPath(v.data ?? m.data),
+    dictionary: displayPath(v.dictionary ?? m.dictionary),
+    // The project's evidence describes the project's markets; other data carries its own or none.
+    cells: v.cells !== undefined ? displayPath(v.cells) : customData ? undefined : displayPath(m.cells),
+    evidence: v.evidence !== undefined ? displayPath(v.evidence) : customData ? undefined : displayPath(m.evidence),
+    sources: m.sources,
+  };
 }
 
 export function loadInputs(v: InputValues): Inputs {
@@ -34,17 +57,9 @@ export function loadInputs(v: InputValues): Inputs {
   for (const opt of ['criteria', 'weights', 'cost'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, use --weight path=value to change a weight');
   }
-  const d = defaultFiles();
-  const customData = v.data !== undefined;
-  const files = {
-    rubric: displayPath(v.rubric ?? d.rubric),
-    data: displayPath(v.data ?? d.data),
-    dictionary: displayPath(v.dictionary ?? d.dictionary),
-    // The bundled evidence describes the bundled markets; a user's data carries its own or none.
-    cells: v.cells !== undefined ? displayPath(v.cells) : customData ? undefined : displayPath(d.cells),
-    evidence: v.evidence !== undefined ? displayPath(v.evidence) : customData ? undefined : displayPath(d.evidence),
-  };
-  return { mode: 'rubric', project: loadProject(files) };
+  const project = loadProject(resolveFiles(v, selectProject(v)));
+  warn(project.warnings);
+  return { mode: 'rubric', project };
 }
 
 function loadTableInputs(v: InputValues): Inputs {
@@ -52,43 +67,48 @@ function loadTableInputs(v: InputValues): Inputs {
     if (v[opt] !== undefined) throw new UsageError('usage.rubric-only-option', `--${opt} needs --rubric`, opt === 'weight' ? 'in rubric-free mode use --weights a=2,b=1' : 'rubric-free ranking reads only the CSV');
   }
   const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria));
-  const cost = new Set(listOption(v.cost) ?? []);
-  for (const c of cost) {
-    if (!criteria.includes(c)) throw new UsageError('usage.unknown-criterion', `--cost names '${c}', which is not a criterion`, `criteria: ${criteria.join(', ')}`);
-  }
+  const cost = parseCostOption(v.cost, criteria);
   const { weights, notes } = parseWeights(v.weights, criteria, dataset, cost);
   return { mode: 'table', data: dataset, criteria, weights, cost, notes };
 }
 
 /**
- * `a=2,b=1` → weights normalised to sum 1 over `criteria`; omitted entirely → equal weights; `entropy` or `critic`
- * → data-driven weights over the selected columns.
+ * `--cost a,b`: the criteria where less is better. Every name must be a selected criterion; the one check for every
+ * command that takes --cost (rank, sensitivity, … and `weights critic|entropy`).
+ */
+export function parseCostOption(text: string | undefined, criteria: readonly string[]): Set<string> {
+  const cost = new Set(listOption(text) ?? []);
+  for (const c of cost) {
+    if (!criteria.includes(c)) throw new UsageError('usage.unknown-criterion', `--cost names '${c}', which is not a criterion`, `criteria: ${criteria.join(', ')}`);
+  }
+  return cost;
+}
+
+/**
+ * `a=2,b=1` → weights normalised to sum 1 over `criteria` (normaliseWeights: exact at any magnitude); omitted
+ * entirely → equal weights; `entropy` or `critic` → data-driven weights over the selected columns.
  */
 export function parseWeights(text: string | undefined, criteria: readonly string[], data?: Dataset, cost: ReadonlySet<string> = new Set()): { weights: Float64Array; notes: string[] } {
   const m = criteria.length;
   if (text === undefined) return { weights: new Float64Array(m).fill(1 / m), notes: [] };
   if ((text === 'entropy' || text === 'critic') && data) {
-    const cols = criteria.map((c) => data.numeric.get(c)!);
-    const weights = text === 'entropy' ? entropyWeights(cols) : criticWeights(cols, criteria.map((c) => !cost.has(c)));
-    if (weights.some((w) => !Number.isFinite(w))) throw new UsageError('usage.bad-weight', `--weights ${text}: the weights are undefined for this data (a column is constant or has a zero sum)`, 'drop constant columns with --criteria');
+    const weights = objectiveWeights(text, data, criteria, cost);
     return { weights, notes: [`${text} weights from the data: ${criteria.map((c, j) => `${c} ${+weights[j].toFixed(4)}`).join(', ')}`] };
   }
   const raw = new Map<string, number>();
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim();
-    const val = Number(part.slice(eq + 1));
     if (eq < 0 || !key) throw new UsageError('usage.bad-weight', `--weights: '${part}' is not criterion=weight`, 'write --weights a=2,b=1');
     if (!criteria.includes(key)) throw new UsageError('usage.unknown-criterion', `--weights names '${key}', which is not a criterion`, `criteria: ${criteria.join(', ')}`);
-    if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(part.slice(eq + 1)) || !Number.isFinite(val)) throw new UsageError('usage.bad-weight', `--weights: ${key}=${part.slice(eq + 1)} is not a number`, 'weights are numbers >= 0');
-    if (val < 0) throw new UsageError('usage.bad-weight', `--weights: ${key}=${val} is negative`, 'weights are numbers >= 0');
-    raw.set(key, val);
+    const parsed = parseWeightText(part.slice(eq + 1));
+    if ('error' in parsed) throw new UsageError('usage.bad-weight', `--weights: ${key}=${parsed.error}`, 'weights are numbers in [0, 1.8e308]');
+    raw.set(key, parsed.value);
   }
   const missing = criteria.filter((c) => !raw.has(c));
   if (missing.length) throw new UsageError('usage.missing-weight', `--weights gives no weight for ${missing.join(', ')}`, 'give every criterion a weight (0 switches one off), or use --criteria to select columns');
-  const sum = [...raw.values()].reduce((a, b) => a + b, 0);
-  if (!(sum > 0)) throw new UsageError('usage.bad-weight', '--weights are all 0', 'give at least one criterion a positive weight');
-  const weights = Float64Array.from(criteria, (c) => raw.get(c)! / sum);
-  const notes = Math.abs(sum - 1) > 1e-9 ? [`criterion weights summed to ${+sum.toFixed(6)}; normalised to 1`] : [];
-  return { weights, notes };
+  const given = criteria.map((c) => raw.get(c)!);
+  if (given.every((w) => w === 0)) throw new UsageError('usage.bad-weight', '--weights are all 0', 'give at least one criterion a positive weight');
+  const note = sumNote(given);
+  return { weights: normaliseWeights(given), notes: note ? [`criterion weights ${note}`] : [] };
 }

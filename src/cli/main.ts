@@ -1,4 +1,9 @@
-import { writeFileAtomic } from '../io/atomic-write';
+import { parseArgs } from 'node:util';
+import { writeOutputs, type OutputFile, type WriteOptions } from '../io/atomic-write';
+import { sameFile, statIfExists } from '../io/output-target';
+import { printable, terminalJson, terminalText } from '../io/printable';
+import { commandInputs } from './command-inputs';
+import { takeOutput } from './options';
 import { InputError, InternalError, UsageError, formatProblem } from '../errors/problem';
 import { resolvePlugins } from '../ioc';
 import type { Command, Io } from './command';
@@ -16,15 +21,47 @@ import { explain } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { diff } from './commands/diff';
 import { report } from './commands/report';
+import { projects } from './commands/projects';
+import { init } from './commands/init';
+import { wrapCommands } from './warnings';
+import { backtestCommand } from './commands/backtest';
 
 export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, schema };
+export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, backtest: backtestCommand, schema, projects, init });
+
+/** Commands that write no data, so --output is not one of their options. */
+const NO_OUTPUT = new Set(['validate']);
+
+/** What prepare() computed: the text for the two streams and the files to write, nothing written yet. */
+export interface Prepared {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly files?: readonly OutputFile[];
+  /** The command's inputs, which no output file may be (output.is-input). */
+  readonly inputs?: readonly string[];
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputFile?: string;
+}
 
 /** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
-export function run(argv: string[], io: Io): { code: number; stdout: string; stderr: string; outputFile?: string } {
+export function run(argv: string[], io: Io, opts: WriteOptions = {}): RunResult {
+  return commit(prepare(argv, io), opts);
+}
+
+/**
+ * Parses the command line, refuses an --output that is one of the command's inputs, and runs the command: every
+ * input is read and every result computed, but nothing is written.
+ */
+export function prepare(argv: string[], io: Io): Prepared {
   try {
     if (argv[0] === '--version' || argv[0] === '-v') return { code: 0, stdout: `${version()}\n`, stderr: '' };
     if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { code: 0, stdout: MAIN_HELP, stderr: '' };
@@ -32,31 +69,85 @@ export function run(argv: string[], io: Io): { code: number; stdout: string; std
     const command = named ? argv[0] : 'rank';
     const fn = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!fn) throw new UsageError('usage.unknown-command', `unknown command '${command}'`, `commands: ${Object.keys(COMMANDS).join(', ')}`);
-    const args = named ? argv.slice(1) : argv;
-    const out = fn(args, io, resolvePlugins());
-    let stdout = out.stdout ?? '';
-    let stderr = out.stderr ?? '';
-    let outputFile: string | undefined;
+    const { output, rest: args } = takeOutput(named ? argv.slice(1) : argv, command);
+    if (output !== undefined && NO_OUTPUT.has(command)) throw new UsageError('usage.bad-option', `${command}: Unknown option '--output'`, `see moatscore ${command} --help`);
+    const inputs = output !== undefined ? commandInputs(command, args) : [];
+    if (output !== undefined) refuseInput(output, inputs);
+    const out = fn(args, { ...io, output }, resolvePlugins());
+    const kind = outputKind(command, args);
+    let stdout = terminalText(out.stdout ?? '');
+    let files: OutputFile[] | undefined;
     if (out.output !== undefined) {
-      const target = outputTarget(args);
-      if (target !== undefined) {
-        writeFileAtomic(target, out.output);
-        outputFile = target;
-        stderr += `wrote ${displayPath(target)}\n`;
-      } else stdout += out.output;
+      const data = out.output;
+      if (output === undefined) stdout += forTerminal(data, kind, out.colour, io.isTTY);
+      else {
+        files = [
+          { target: output, content: kind === 'text' ? terminalText(data) : kind === 'json' ? terminalJson(data) : data, forTerminal: () => forTerminal(data, kind, false, true) },
+          ...(out.alsoWrite ?? []).map((f) => ({ target: f.path, content: f.content })),
+        ];
+      }
     }
-    return { code: 0, stdout, stderr, outputFile };
+    return { code: 0, stdout, stderr: out.stderr ?? '', files, inputs };
   } catch (e) {
     return { code: exitCode(e), stdout: '', stderr: describeError(e) };
   }
 }
 
-function outputTarget(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--output') return args[i + 1];
-    if (args[i].startsWith('--output=')) return args[i].slice('--output='.length);
+/**
+ * Writes the files prepare() computed, all or none, and returns what goes to the two streams. Standard error is
+ * scrubbed here, the one place it leaves for a terminal; standard output was made safe in prepare(), by kind.
+ */
+export function commit(p: Prepared, opts: WriteOptions = {}): RunResult {
+  let { code, stdout, stderr } = p;
+  let outputFile: string | undefined;
+  if (p.files) {
+    try {
+      // Companion files (export --provenance file) are known only now; they are checked the same way.
+      for (const f of p.files.slice(1)) refuseInput(f.target, p.inputs ?? []);
+      writeOutputs(p.files, opts);
+      outputFile = p.files[0].target;
+      stderr += p.files.map((f) => `wrote ${displayPath(f.target)}\n`).join('');
+    } catch (e) {
+      code = exitCode(e);
+      stdout = '';
+      stderr = describeError(e);
+    }
   }
-  return undefined;
+  return { code, stdout, stderr: terminalText(stderr), outputFile };
+}
+
+/** An output that is one of the inputs (same device and inode, whatever links lead there) would destroy it. */
+function refuseInput(output: string, inputs: readonly string[]): void {
+  const out = statIfExists(output);
+  if (!out) return;
+  const hit = inputs.find((f) => {
+    const s = statIfExists(f);
+    return s !== undefined && sameFile(s, out);
+  });
+  if (hit !== undefined) {
+    const same = displayPath(hit) === displayPath(output) ? '' : ` (${displayPath(hit)})`;
+    throw new UsageError('output.is-input', `--output ${output} is an input of this command${same}; writing would destroy it`, 'write the output to another file');
+  }
+}
+
+type OutputKind = 'text' | 'json' | 'data';
+
+/** The kind of the command's data: text for a person (table, md), JSON, or a data file (CSV, the HTML report). */
+function outputKind(command: string, args: string[]): OutputKind {
+  const { values } = parseArgs({ args, options: { format: { type: 'string' } }, strict: false, allowPositionals: true });
+  const format = typeof values.format === 'string' ? values.format : command === 'export' ? 'csv' : command === 'report' ? 'html' : command === 'schema' ? 'json' : 'table';
+  return format === 'json' ? 'json' : format === 'csv' || format === 'html' ? 'data' : 'text';
+}
+
+/**
+ * The output as it may reach a terminal. Text for a person is always scrubbed, so a table looks the same on the
+ * screen and in a file; JSON keeps every value (control characters escaped); a data file (CSV, HTML) is written
+ * byte for byte, and scrubbed only when it goes straight to a terminal, where a person reads it.
+ */
+function forTerminal(data: string, kind: OutputKind, colour: boolean | undefined, isTerminal: boolean): string {
+  if (kind === 'text') return terminalText(data, colour);
+  if (kind === 'json') return terminalJson(data);
+  return isTerminal ? terminalText(data) : data;
 }
 
 export function exitCode(e: unknown): number {
@@ -70,7 +161,7 @@ export function describeError(e: unknown): string {
     const n = e.problems.length;
     return e.problems.map((p) => `error: ${formatProblem(p)}`).join('\n') + `\n${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n`;
   }
-  if (e instanceof UsageError) return `error: ${e.message}${e.hint ? ` (${e.hint})` : ''} [${e.code}]\n`;
+  if (e instanceof UsageError) return `error: ${printable(e.message)}${e.hint ? ` (${printable(e.hint)})` : ''} [${e.code}]\n`;
   const what = e instanceof InternalError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return `internal error: ${what.split('\n')[0]} — this is a bug in moatscore; please report it with the command you ran [internal]\n`;
+  return `internal error: ${printable(what.split('\n')[0])} — this is a bug in moatscore; please report it with the command you ran [internal]\n`;
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { applyScenario, findScenario, loadScenario } from '../analysis/scenarios';
 import { applyWeightOverrides, parseWeightOverrides } from '../analysis/weight-overrides';
 import type { Plugins } from '../ioc';
@@ -6,8 +5,8 @@ import type { AggregationMethod } from '../methods/method';
 import type { Dataset } from '../model/dataset';
 import type { Rubric } from '../model/rubric';
 import type { Project } from '../load-project';
-import { loadInputs, type InputValues, type Inputs } from './inputs';
-import { displayPath, packageRoot } from './paths';
+import { loadInputs, selectProject, type InputValues, type Inputs } from './inputs';
+import { displayPath } from './paths';
 import { UsageError } from '../errors/problem';
 import { rankWithRubric } from '../scoring/score-rubric';
 import type { TraceContext } from '../analysis/trace';
@@ -26,8 +25,25 @@ export interface RubricRun {
   readonly overrides: readonly string[];
 }
 
+/**
+ * The scenario folder of a run. Scenarios are only ever the project's own: --scenarios DIR, else the folder the
+ * project's manifest names. A rubric, data or dictionary given without --project is not the bundled model, so the
+ * bundled scenarios (written for it) are not tried; `why` says so.
+ */
+export function scenarioFolder(v: InputValues): { readonly dir?: string; readonly why?: string; readonly hint?: string } {
+  if (v.scenarios !== undefined) return { dir: v.scenarios };
+  if (v.project === undefined) {
+    const own = (['rubric', 'data', 'dictionary'] as const).filter((o) => v[o] !== undefined);
+    if (own.length) return { why: `no scenarios: ${own.map((o) => `--${o}`).join(', ')} without --project is not the bundled model, whose scenarios are written for its own rubric and data`, hint: 'pass --scenarios DIR, or --project DIR for a project with scenarios of its own' };
+  }
+  return { dir: displayPath(selectProject(v).scenarios) };
+}
+
+/** The scenario folder, or a usage error saying why there is none. */
 export function scenarioDir(v: InputValues): string {
-  return v.scenarios ?? join(packageRoot(), 'data', 'scenarios');
+  const f = scenarioFolder(v);
+  if (f.dir === undefined) throw new UsageError('usage.no-scenarios', f.why!, f.hint);
+  return f.dir;
 }
 
 /** Loads inputs and applies --scenario and --weight. Rubric-free mode has neither. */

@@ -1,9 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError, ProblemList, type Problem } from '../errors/problem';
+import { InputError, ProblemList, UsageError, type Problem } from '../errors/problem';
 import { parseStrictNumber } from './strict-number';
-import { parseFastCsv } from './fast-csv';
+import { listSome, MAX_PROBLEMS_PER_FILE } from '../errors/problem';
+import { countRows, parseFastCsv } from './fast-csv';
 import { isUtf8 } from 'node:buffer';
 import { decodeUtf8 } from '../io/read-input';
+import { checkId, UniqueIds } from './check-id';
 
 /** How each column of a CSV is read. */
 export type ColumnSpec = 'text' | 'number' | 'skip';
@@ -21,8 +23,47 @@ export interface CsvColumns {
   readonly reader: 'fast' | 'csv-parse';
 }
 
-/** After this many cell problems a file stops being read: the user has enough to fix. */
-export const MAX_PROBLEMS_PER_FILE = 50;
+export { MAX_PROBLEMS_PER_FILE };
+
+/**
+ * Longest field either reader accepts (characters). Names and rationales are sentences; a field of hundreds of MB is
+ * a broken file, and past V8's string limit (~512 MB) it would crash with "Invalid string length".
+ */
+export const MAX_FIELD_CHARS = 1024 * 1024;
+
+/**
+ * The memory budget of a run that reads a data file: its columns (8 bytes a number, about 40 a short text cell with
+ * its slot, 4 for the line number), what ranking and writing cost per row after it (a ranking object and an output
+ * row: measured at about 400 bytes per row on 3,000,000 rows, README "Limits and memory budget"), plus the bytes the
+ * reader holds (the whole buffer, or one chunk when streaming). Checked from the header and the row count before any
+ * column is allocated, so a file past it is refused at once (`data.over-memory-budget`) instead of running out of
+ * memory half-way.
+ */
+export const MEMORY_BUDGET = 2.75 * 1024 * 1024 * 1024;
+const TEXT_CELL_BYTES = 40;
+const DOWNSTREAM_BYTES_PER_ROW = 400;
+
+export function checkMemoryBudget(file: string, kinds: readonly ColumnSpec[], rows: number, heldBytes: number): void {
+  let perRow = 4 + DOWNSTREAM_BYTES_PER_ROW;
+  let read = 0;
+  for (const k of kinds) {
+    if (k === 'number') perRow += 8;
+    else if (k === 'text') perRow += TEXT_CELL_BYTES;
+    if (k !== 'skip') read++;
+  }
+  const need = rows * perRow + heldBytes;
+  if (need <= MEMORY_BUDGET) return;
+  const mb = (b: number) => Math.round(b / 1048576).toLocaleString('en');
+  throw InputError.one({
+    code: 'data.over-memory-budget', file,
+    message: `would need about ${mb(need)} MiB (${rows.toLocaleString('en')} rows × ${read} columns), over the budget of ${mb(MEMORY_BUDGET)} MiB`,
+    hint: 'select fewer columns with --criteria, or split the rows into several files',
+  });
+}
+
+export function fieldTooLong(line: number | undefined, column?: number): Problem {
+  return { code: 'csv.field-too-long', line, column, message: `has a field longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`, hint: 'a cell holds a value or a sentence; check for an unclosed quote or a missing line end' };
+}
 
 export type SpecFn = (header: readonly string[], problems: ProblemList) => readonly ColumnSpec[];
 
@@ -47,8 +88,6 @@ export function readCsvColumns(buf: Buffer, file: string, spec: SpecFn, opts: Re
   return readWithCsvParse(buf, file, spec, opts.idColumn);
 }
 
-interface Row { readonly record: string[]; readonly line: number }
-
 function newlinesIn(record: string[]): number {
   let n = 0;
   for (const f of record) {
@@ -60,45 +99,74 @@ function newlinesIn(record: string[]): number {
   return n;
 }
 
+/**
+ * The csv-parse reader, for files with quotes or carriage returns. Records are consumed as they are parsed
+ * (on_record returns nothing, so csv-parse keeps none): memory is the buffer plus the columns, not an array of
+ * string arrays ten times the size of the file.
+ */
 export function readWithCsvParse(buf: Buffer, file: string, spec: SpecFn, idColumn: string | null = 'id'): CsvColumns {
-  let rows: Row[];
+  const problems = new ProblemList(file);
+  let cols: Columns | undefined;
+  let n = 0;
+  let width = 0;
+  const capacity = countRows(buf, 0, buf.length);
+  const onRecord = (record: string[], line: number): void => {
+    if (!cols) {
+      const kinds = checkedSpec(record, line, spec, problems, idColumn);
+      checkMemoryBudget(file, kinds, capacity, buf.length);
+      cols = new Columns(record, kinds, capacity, idColumn);
+      width = record.length;
+      return;
+    }
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
+    const r = n++;
+    cols.lines[r] = line;
+    if (record.length !== width) {
+      cols.ragged(problems, line, record.length);
+      return;
+    }
+    for (let c = 0; c < width; c++) cols.setCell(problems, r, c, record[c], line);
+  };
   try {
-    const out = parseCsv(buf, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    rows = out.map((r) => ({ record: r.record, line: r.info.lines - newlinesIn(r.record) }));
+    parseCsv(buf, {
+      bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_CHARS,
+      on_record: (rec: { record: string[]; info: { lines: number } }) => {
+        onRecord(rec.record, rec.info.lines - newlinesIn(rec.record));
+        return undefined;
+      },
+    } as never);
   } catch (e) {
+    if (e instanceof InputError || e instanceof UsageError) throw e;
     const err = e as Error & { code?: string; lines?: number };
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw InputError.one({ ...fieldTooLong(err.lines), file });
     throw InputError.one({ code: csvErrorCode(err.code), file, line: err.lines, message: err.message.replace(/^[^:]*: /, ''), hint: csvErrorHint(err.code) });
   }
-  if (rows.length === 0) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: 'the first line names the columns: id,name,…' });
-  const problems = new ProblemList(file);
-  const header = rows[0].record;
-  const kinds = checkedSpec(header, rows[0].line, spec, problems, idColumn);
-  const body = rows.slice(1);
-  const n = body.length;
-  const cols = new Columns(header, kinds, n, idColumn);
-  for (let r = 0; r < n; r++) {
-    const { record, line } = body[r];
-    cols.lines[r] = line;
-    if (record.length !== header.length) {
-      cols.ragged(problems, line, record.length);
-      if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
-      continue;
-    }
-    for (let c = 0; c < header.length; c++) cols.setCell(problems, r, c, record[c], line);
-    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
-  }
-  return cols.finish(file, problems, 'csv-parse');
+  if (!cols) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: 'the first line names the columns: id,name,…' });
+  return (cols as Columns).finish(file, problems, 'csv-parse', n);
 }
 
-/** Validates the header and asks the caller's spec how to read each column. Shared by both readers. */
-export function checkedSpec(header: readonly string[], line: number, spec: SpecFn, problems: ProblemList, idColumn: string | null = 'id'): readonly ColumnSpec[] {
+/**
+ * Validates the header and asks the caller's spec how to read each column. Shared by both readers. Column names are
+ * ids (they name indicators and criteria), so they get the id check and are NFC-normalised in place.
+ */
+export function checkedSpec(header: string[], line: number, spec: SpecFn, problems: ProblemList, idColumn: string | null = 'id'): readonly ColumnSpec[] {
   const seen = new Map<string, number>();
-  header.forEach((h, c) => {
-    if (h.trim().length === 0) problems.add({ code: 'csv.blank-header', line, column: c + 1, message: `column ${c + 1} has no name`, hint: 'name every column in the header line' });
-    else if (seen.has(h)) problems.add({ code: 'csv.duplicate-header', line, column: c + 1, path: `column ${h}`, message: `column '${h}' appears twice (columns ${seen.get(h)! + 1} and ${c + 1})`, hint: 'rename or remove one of them' });
-    else seen.set(h, c);
-  });
-  if (idColumn && !seen.has(idColumn)) problems.add({ code: 'csv.missing-id-column', line, message: `has no '${idColumn}' column (header: ${header.join(',')})`, hint: `add a column named ${idColumn} with a unique value per row` });
+  for (let c = 0; c < header.length; c++) {
+    const h = header[c];
+    if (h.trim().length === 0) {
+      problems.add({ code: 'csv.blank-header', line, column: c + 1, message: `column ${c + 1} has no name`, hint: 'name every column in the header line' });
+      continue;
+    }
+    const id = checkId(h, 'column name');
+    if (typeof id !== 'string') problems.add({ ...id, line, column: c + 1, path: `column ${c + 1}` });
+    else if (seen.has(id)) problems.add({ code: 'csv.duplicate-header', line, column: c + 1, path: `column ${id}`, message: `column '${id}' appears twice (columns ${seen.get(id)! + 1} and ${c + 1})${id !== h || header[seen.get(id)!] !== h ? ', spelled alike after Unicode normalisation' : ''}`, hint: 'rename or remove one of them' });
+    else {
+      seen.set(id, c);
+      header[c] = id;
+    }
+    if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
+  }
+  if (idColumn && !seen.has(idColumn)) problems.add({ code: 'csv.missing-id-column', line, message: `has no '${idColumn}' column (header: ${listSome(header)})`, hint: `add a column named ${idColumn} with a unique value per row` });
   problems.throwIfErrors();
   const kinds = spec(header, problems);
   problems.throwIfErrors();
@@ -172,13 +240,12 @@ export class Columns {
   }
 }
 
+/** Row ids through the one id check (check-id.ts); each is replaced by its NFC form. */
 function checkIds(ids: string[], lines: Int32Array, column: number, problems: ProblemList, n: number): void {
-  const seen = new Map<string, number>();
+  const unique = new UniqueIds(problems);
   for (let r = 0; r < n; r++) {
-    const id = ids[r];
-    if (id.trim().length === 0) problems.add({ code: 'data.blank-id', line: lines[r], column, message: `row ${r + 1} has a blank id`, hint: 'give every row a unique, non-blank id' });
-    else if (seen.has(id)) problems.add({ code: 'data.duplicate-id', line: lines[r], column, path: `row ${id}`, message: `id '${id}' also appears on line ${seen.get(id)}`, hint: 'ids must be unique' });
-    else seen.set(id, lines[r]);
+    const id = unique.add(ids[r], { line: lines[r], column, path: `row ${ids[r].trim() ? ids[r] : r + 1}` });
+    if (id !== undefined) ids[r] = id;
     if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
   }
 }

@@ -1,9 +1,10 @@
-import { ProblemList } from '../errors/problem';
-import { readInputFile } from '../io/read-input';
+import { listSome, ProblemList } from '../errors/problem';
 import { cellKey, type CellEvidence, type Dataset } from '../model/dataset';
 import type { EvidenceLedger } from '../model/evidence';
 import type { IndicatorDictionary } from '../model/indicator';
-import { readCsvColumns } from './csv-table';
+import { MAX_PROBLEMS_PER_FILE } from './csv-table';
+import { readCsvFile } from './stream-csv';
+import { checkId } from './check-id';
 import { parseStrictNumber } from './strict-number';
 
 const CELL_COLUMNS = ['market', 'indicator', 'low', 'high', 'evidence', 'rationale'] as const;
@@ -14,7 +15,7 @@ const CELL_COLUMNS = ['market', 'indicator', 'low', 'high', 'evidence', 'rationa
  * must have a row, every cited id must exist in the ledger, and low <= value <= high.
  */
 export function loadCells(file: string, data: Dataset, dictionary: IndicatorDictionary, ledger: EvidenceLedger | undefined): Dataset {
-  const cols = readCsvColumns(readInputFile(file), file, (header, problems) => {
+  const cols = readCsvFile(file, (header, problems) => {
     CELL_COLUMNS.forEach((c) => {
       if (!header.includes(c)) problems.add({ code: 'cells.missing-column', line: 1, message: `has no '${c}' column`, hint: `the header is ${CELL_COLUMNS.join(',')}` });
     });
@@ -27,19 +28,30 @@ export function loadCells(file: string, data: Dataset, dictionary: IndicatorDict
   const low = new Map([...data.numeric].map(([k, v]) => [k, v.slice()]));
   const high = new Map([...data.numeric].map(([k, v]) => [k, v.slice()]));
   const cells = new Map<string, CellEvidence>();
-  for (let r = 0; r < cols.rowCount; r++) {
+  // Completeness is only meaningful when every row named a known market and indicator; decided once, not per cell.
+  let rowsResolved = true;
+  for (let r = 0; r < cols.rowCount && problems.items.length < MAX_PROBLEMS_PER_FILE; r++) {
     const line = cols.lines[r];
-    const m = market[r];
-    const ind = indicator[r];
-    const at = (field: string) => ({ line, column: CELL_COLUMNS.indexOf(field as never) + 1, path: `row ${m}/${ind}, column ${field}` });
+    const at = (field: string) => ({ line, column: CELL_COLUMNS.indexOf(field as never) + 1, path: `row ${market[r]}/${indicator[r]}, column ${field}` });
+    // Both key columns go through the one id check: NFC form, no invisible characters.
+    const m = checkId(market[r], 'market');
+    const ind = checkId(indicator[r], 'indicator');
+    if (typeof m !== 'string' || typeof ind !== 'string') {
+      rowsResolved = false;
+      if (typeof m !== 'string') problems.add({ ...m, ...at('market') });
+      if (typeof ind !== 'string') problems.add({ ...ind, ...at('indicator') });
+      continue;
+    }
     const row = rowOf.get(m);
     if (row === undefined) {
-      problems.add({ code: 'cells.unknown-market', ...at('market'), message: `market '${m}' is not a row of ${data.file}`, hint: `markets: ${data.ids.join(', ')}` });
+      rowsResolved = false;
+      problems.add({ code: 'cells.unknown-market', ...at('market'), message: `market '${m}' is not a row of ${data.file}`, hint: `markets: ${listSome(data.ids)}` });
       continue;
     }
     const def = dictionary.byId.get(ind);
     if (!def || (!data.numeric.has(ind) && !data.categorical.has(ind))) {
-      problems.add({ code: 'cells.unknown-indicator', ...at('indicator'), message: `indicator '${ind}' is not a column of ${data.file}`, hint: `columns: ${[...data.numeric.keys(), ...data.categorical.keys()].join(', ')}` });
+      rowsResolved = false;
+      problems.add({ code: 'cells.unknown-indicator', ...at('indicator'), message: `indicator '${ind}' is not a column of ${data.file}`, hint: `columns: ${listSome(columnsOf(data))}` });
       continue;
     }
     const key = cellKey(m, ind);
@@ -79,15 +91,19 @@ export function loadCells(file: string, data: Dataset, dictionary: IndicatorDict
     }
     cells.set(key, { market: m, indicator: ind, low: lo, high: hi, evidence: ids, rationale: rationale[r], line });
   }
-  // Completeness is only meaningful when every row named a known market and indicator; decided once, not per cell.
-  const rowsResolved = !problems.items.some((p) => p.code === 'cells.unknown-market' || p.code === 'cells.unknown-indicator');
-  for (const ind of [...data.numeric.keys(), ...data.categorical.keys()]) {
+  for (const ind of rowsResolved ? columnsOf(data) : []) {
     for (const m of data.ids) {
-      if (rowsResolved && !cells.has(cellKey(m, ind))) {
+      if (problems.items.length >= MAX_PROBLEMS_PER_FILE) break;
+      if (!cells.has(cellKey(m, ind))) {
         problems.add({ code: 'cells.missing', message: `${data.file} has a value for ${m}/${ind} but no evidence row`, path: `${m}/${ind}`, hint: 'add a row: market,indicator,low,high,evidence,rationale' });
       }
     }
   }
   problems.throwIfErrors();
   return Object.freeze({ ...data, low, high, cells, cellsFile: file });
+}
+
+/** The indicator columns of a data set, numeric then categorical. */
+function columnsOf(data: Dataset): string[] {
+  return [...data.numeric.keys(), ...data.categorical.keys()];
 }

@@ -1,20 +1,20 @@
-import { ProblemList } from '../errors/problem';
-import { MAX_DATA_INPUT_BYTES, readInputFile } from '../io/read-input';
+import { listSome, ProblemList } from '../errors/problem';
 import type { Dataset } from '../model/dataset';
 import { isNumericKind, type IndicatorDictionary } from '../model/indicator';
-import { readCsvColumns, type ColumnSpec } from './csv-table';
+import { MAX_PROBLEMS_PER_FILE, type ColumnSpec } from './csv-table';
+import { readCsvFile } from './stream-csv';
 
 /**
  * Loads a market data CSV whose columns are declared in an indicator dictionary: `id`, optional `name`, then one
  * column per indicator. Checks every value against its declaration (scale, integer counts, categories).
  */
 export function loadMarkets(file: string, dictionary: IndicatorDictionary): Dataset {
-  const buf = readInputFile(file, MAX_DATA_INPUT_BYTES);
-  const cols = readCsvColumns(buf, file, (header, problems) => header.map((h, c): ColumnSpec => {
+  const cols = readCsvFile(file, (header, problems) => header.map((h, c): ColumnSpec => {
     if (h === 'id' || h === 'name') return 'text';
     const ind = dictionary.byId.get(h);
     if (!ind) {
-      problems.add({ code: 'data.unknown-column', line: 1, column: c + 1, path: `column ${h}`, message: `column '${h}' is not declared in ${dictionary.file}`, hint: `declare it there, or rename it to one of: ${[...dictionary.byId.keys()].join(', ')}` });
+      // Capped like cell problems: a 200,000-column header is one file to fix, not 200,000 lines to read.
+      if (problems.items.length < MAX_PROBLEMS_PER_FILE) problems.add({ code: 'data.unknown-column', line: 1, column: c + 1, path: `column ${h}`, message: `column '${h}' is not declared in ${dictionary.file}`, hint: `declare it there, or rename it to one of: ${listSome(dictionary.byId.keys())}` });
       return 'skip';
     }
     return isNumericKind(ind.kind) ? 'number' : 'text';
@@ -32,13 +32,14 @@ export function loadMarkets(file: string, dictionary: IndicatorDictionary): Data
       const values = cols.text.get(h)!;
       const allowed = Object.keys(ind.categories ?? {});
       values.forEach((v, r) => {
-        if (!allowed.includes(v)) problems.add({ code: 'data.unknown-category', ...where(r), message: `'${v}' is not a category of ${h} in ${dictionary.file}`, hint: `write one of: ${allowed.join(', ')}` });
+        if (problems.items.length < MAX_PROBLEMS_PER_FILE && !allowed.includes(v)) problems.add({ code: 'data.unknown-category', ...where(r), message: `'${v}' is not a category of ${h} in ${dictionary.file}`, hint: `write one of: ${listSome(allowed)}` });
       });
       categorical.set(h, values);
       return;
     }
     const col = cols.numeric.get(h)!;
     col.forEach((v, r) => {
+      if (problems.items.length >= MAX_PROBLEMS_PER_FILE) return;
       if (ind.scale && (v < ind.scale.min || v > ind.scale.max)) problems.add({ code: 'data.out-of-scale', ...where(r), message: `${v} is outside the scale ${ind.scale.min}–${ind.scale.max} of ${h} in ${dictionary.file}`, hint: `write a value from ${ind.scale.min} to ${ind.scale.max}` });
       if (ind.kind === 'count' && (!Number.isInteger(v) || v < 0)) problems.add({ code: 'data.not-a-count', ...where(r), message: `${v} is not a whole number of ${ind.unit ?? 'items'}`, hint: 'counts are whole numbers >= 0' });
       if ((ind.kind === 'years' || ind.kind === 'amount') && v < 0) problems.add({ code: 'data.negative', ...where(r), message: `${v} is negative`, hint: `${ind.kind} cannot be negative` });

@@ -14,13 +14,23 @@ export interface NumberProblem {
 export function parseStrictNumber(cell: string): number | NumberProblem {
   if (STRICT_NUMBER.test(cell)) {
     const v = Number(cell);
-    if (Number.isFinite(v)) return v;
-    return { code: 'data.not-finite', message: `'${cell}' is beyond the range of a double (±1.8e308)`, hint: 'rescale the column (say, to thousands)' };
+    if (!Number.isFinite(v)) return { code: 'data.not-finite', message: `'${shown(cell)}' is beyond the range of a double (±1.8e308)`, hint: 'rescale the column (say, to thousands)' };
+    // Underflow is the mirror of overflow: a non-zero literal that reads as 0 would change a ratio or a sign silently.
+    if (v === 0 && /[1-9]/.test(cell.split(/[eE]/)[0])) return { code: 'data.underflow', message: `'${shown(cell)}' is too close to 0 for a double (below ±4.9e-324) and would read as 0`, hint: 'rescale the column, or write 0 if zero is meant' };
+    return v;
   }
   return classifyBadNumber(cell);
 }
 
-function classifyBadNumber(cell: string): NumberProblem {
+/** Longest part of a cell quoted in a message: a 300 MB field must not become a 300 MB error line. */
+const SHOWN_MAX = 60;
+export function shown(cell: string): string {
+  return cell.length <= SHOWN_MAX ? cell : `${cell.slice(0, SHOWN_MAX)}… (${cell.length.toLocaleString('en')} characters)`;
+}
+
+function classifyBadNumber(whole: string): NumberProblem {
+  // Classified on a bounded prefix: the regexes below need no more, and the messages quote it shortened.
+  const cell = shown(whole);
   const t = cell.trim();
   if (t.length === 0) return { code: 'data.missing-value', message: 'is empty', hint: 'every cell of a numeric column needs a number' };
   if (t !== cell && STRICT_NUMBER.test(t)) return { code: 'data.not-a-number', message: `'${cell}' has spaces around the number`, hint: `write ${t}` };

@@ -1,3 +1,5 @@
+import { printable } from '../io/printable';
+
 /**
  * Problems are data with a place: every input error the engine reports is one of these, collected per file
  * and printed together, so a user fixes a file in one pass rather than one error per run.
@@ -20,8 +22,13 @@ export interface Problem {
   readonly severity?: 'error' | 'warning';
 }
 
-/** `file:line:col path: message (hint)`: the one-line form every command prints. */
-export function formatProblem(p: Problem): string {
+/**
+ * `file:line:col path: message (hint)`: the one-line form every command prints. Every part may quote a data file
+ * (a path, an id, a cell), so control characters are shown as U+FFFD: a value cannot break the line, and no
+ * escape sequence reaches the terminal.
+ */
+export function formatProblem(problem: Problem): string {
+  const p = { ...problem, file: opt(problem.file), path: opt(problem.path), message: printable(problem.message), hint: opt(problem.hint) };
   let place = p.file ?? '';
   if (p.line !== undefined) place += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) place += `:${p.column}`;
@@ -31,6 +38,8 @@ export function formatProblem(p: Problem): string {
   const tag = p.severity === 'warning' ? 'warning: ' : '';
   return `${tag}${head}${p.message}${hint} [${p.code}]`;
 }
+
+const opt = (s: string | undefined) => (s === undefined ? undefined : printable(s));
 
 /** Formats a YAML/JSON style path array as `a.b[2].c`. */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -98,3 +107,25 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
+
+/** How many items a hint or message lists before it says how many more there are. */
+export const LIST_SOME_MAX = 8;
+
+/**
+ * Lists at most `max` items, then "… and 39,990 more". Every hint or message that lists ids, columns or values goes
+ * through this, so a problem stays one short line whatever the size of the data (a 150,000-row file once made every
+ * `cells.unknown-market` hint list every market, and ran out of memory).
+ */
+export function listSome(items: Iterable<string>, max = LIST_SOME_MAX, separator = ', '): string {
+  const shown: string[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (total < max) shown.push(item);
+    total++;
+  }
+  const rest = total - shown.length;
+  return rest > 0 ? `${shown.join(separator)}${separator}… and ${rest.toLocaleString('en')} more` : shown.join(separator);
+}
+
+/** After this many problems a file stops being checked: the user has enough to fix, and the report stays readable. */
+export const MAX_PROBLEMS_PER_FILE = 50;

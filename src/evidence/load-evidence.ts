@@ -4,6 +4,7 @@ import { ProblemList } from '../errors/problem';
 import { readInputFile, decodeUtf8 } from '../io/read-input';
 import { parseYaml, validateYaml } from '../io/yaml-source';
 import type { EvidenceLedger, Fact } from '../model/evidence';
+import { checkSourceHeadings } from './source-headings';
 
 
 export const EvidenceSchema = z.strictObject({
@@ -24,8 +25,16 @@ export const EvidenceSchema = z.strictObject({
   })).min(1),
 });
 
-/** Loads and checks the evidence ledger: schema, unique ids, known conditions, sources and section headings. */
-export function loadEvidence(file: string): EvidenceLedger {
+/**
+ * Loads and checks the evidence ledger: schema, unique ids, known conditions, sources and section headings, the
+ * headings proven against the source text wherever it can be found (see source-headings.ts).
+ */
+export interface EvidenceOptions {
+  /** The project's folder of source documents, searched after the ledger's own folder. */
+  readonly sourcesDir?: string;
+}
+
+export function loadEvidence(file: string, opts: EvidenceOptions = {}): EvidenceLedger {
   const src = parseYaml(decodeUtf8(readInputFile(file), file), file);
   const raw = validateYaml(src, EvidenceSchema, 'evidence');
   const problems = new ProblemList(file);
@@ -42,6 +51,7 @@ export function loadEvidence(file: string): EvidenceLedger {
     if (!secs) problems.add({ code: 'evidence.unknown-source', ...at('source', 'file'), message: `source file '${f.source.file}' is not listed under sources`, hint: `listed: ${[...sections.keys()].join(', ')}` });
     else if (!secs.has(f.source.section)) problems.add({ code: 'evidence.unknown-section', ...at('source', 'section'), message: `'${f.source.section}' is not a section heading of ${f.source.file}`, hint: `headings: ${[...secs].join(' | ')}` });
   });
+  const warnings = checkSourceHeadings(raw, src, opts.sourcesDir, problems);
   problems.throwIfErrors();
-  return Object.freeze({ file, conditions: raw.conditions, sources: raw.sources, facts: raw.facts, byId });
+  return Object.freeze({ file, conditions: raw.conditions, sources: raw.sources, facts: raw.facts, byId, warnings });
 }

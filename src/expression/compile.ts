@@ -11,6 +11,8 @@ import { parseExpression } from './sandbox';
  * `expression.forbidden`. mathjs' own disable list leaves `compile`, `parser`, `chain`, `config` and assignment
  * reachable (TOOLCHAIN.md); an allow-list over the tree, evaluated by our own code, leaves nothing to reach.
  *
+ * Every operation's result must be finite (NonFiniteError otherwise), inside clamp, min, max and comparisons too.
+ *
  * Semantics differ from mathjs where mathjs would surprise: `==` on strings compares text (mathjs converts strings
  * to numbers), and comparisons are exact IEEE comparisons (no relTol).
  */
@@ -49,6 +51,35 @@ export class ExpressionError extends Error {
   }
 }
 
+/**
+ * Thrown at evaluation when an operation gives NaN or ±Infinity: a division by 0, the log of a number <= 0, the square
+ * root of a negative number, an overflow. Every intermediate result is checked, so `clamp(1/0, 0, 5)` or
+ * `1/0 > 3` cannot turn an undefined value into a score or a silent false. The rubric's rule turns it into a
+ * `score.not-finite` problem naming the rubric line and the market.
+ */
+export class NonFiniteError extends Error {
+  /** `detail` names the operation and its operands; `source` the whole expression, once known. */
+  constructor(readonly detail: string, readonly source?: string) {
+    super(source === undefined ? detail : `expression "${source}" gives no number: ${detail}`);
+    this.name = 'NonFiniteError';
+  }
+}
+
+const fmtArg = (x: number): string => String(Number(x.toPrecision(6)));
+
+/** Why an operation gave a non-finite value, in words. */
+function cause(op: string, args: readonly number[], r: number): string {
+  if ((op === '/' || op === 'mod') && args[1] === 0) return 'division by 0';
+  if (/^log/.test(op) && args.some((a) => a <= 0)) return 'logarithm of a number <= 0';
+  if (op === 'sqrt' && args[0] < 0) return 'square root of a negative number';
+  return Number.isNaN(r) ? 'undefined result' : 'overflow beyond 1.8e308';
+}
+
+function notFinite(op: string, args: readonly number[], r: number, infix: boolean): never {
+  const text = infix ? `${fmtArg(args[0])} ${op} ${fmtArg(args[1])}` : `${op}(${args.map(fmtArg).join(', ')})`;
+  throw new NonFiniteError(`${text} = ${r} (${cause(op, args, r)})`);
+}
+
 /** Bounds that keep a hostile rubric from exhausting the stack or the clock. */
 export const EXPRESSION_LIMITS = { maxLength: 2000, maxDepth: 32, maxNodes: 400 } as const;
 
@@ -78,6 +109,9 @@ export const FUNCTIONS: Readonly<Record<string, FnSpec>> = {
 };
 
 const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+
+/** Names an expression reads as something other than a declared symbol: constants and the operator words. */
+export const RESERVED_NAMES: readonly string[] = [...Object.keys(CONSTANTS), 'true', 'false', 'and', 'or', 'not', 'xor', 'mod'];
 
 const ARITH: Readonly<Record<string, (a: number, b: number) => number>> = {
   add: (a, b) => a + b,
@@ -162,7 +196,10 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
     switch (node.type) {
       case 'ConstantNode': {
         const v = n.value;
-        if (typeof v === 'number') return { type: 'number', ev: () => v, literal: v };
+        if (typeof v === 'number') {
+          if (!Number.isFinite(v)) fail('expression.not-finite', `the number ${String(n.value)} is not finite`, 'write numbers between -1.8e308 and 1.8e308');
+          return { type: 'number', ev: () => v, literal: v };
+        }
         if (typeof v === 'string') return { type: 'string', ev: () => v, literal: v };
         if (typeof v === 'boolean') return { type: 'boolean', ev: () => v };
         return fail('expression.forbidden', `the constant ${String(v)} is not allowed`, 'use numbers, "text" or true/false');
@@ -212,14 +249,14 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         if (evs.length === 1 && spec.unary) {
           const [a] = evs;
           const u = spec.unary;
-          return { type: 'number', ev: (f, i) => u(a(f, i) as number) };
+          return { type: 'number', ev: (f, i) => { const x = a(f, i) as number; const r = u(x); return r - r === 0 ? r : notFinite(name, [x], r, false); } };
         }
         if (evs.length === 2) {
           const [a, b] = evs;
           const buf = [0, 0];
-          return { type: 'number', ev: (f, i) => { buf[0] = a(f, i) as number; buf[1] = b(f, i) as number; return fn(buf); } };
+          return { type: 'number', ev: (f, i) => { buf[0] = a(f, i) as number; buf[1] = b(f, i) as number; const r = fn(buf); return r - r === 0 ? r : notFinite(name, buf, r, false); } };
         }
-        return { type: 'number', ev: (f, i) => fn(evs.map((e) => e(f, i) as number)) };
+        return { type: 'number', ev: (f, i) => { const xs = evs.map((e) => e(f, i) as number); const r = fn(xs); return r - r === 0 ? r : notFinite(name, xs, r, false); } };
       }
       default:
         return fail('expression.forbidden', `uses a ${node.type.replace(/Node$/, '').toLowerCase()} construct, which rubric expressions do not allow`, 'only arithmetic, comparisons, and/or/not, ?: and the listed functions are allowed');
@@ -243,7 +280,8 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         need(a, 'number', `the left side of ${op}`);
         need(b, 'number', `the right side of ${op}`);
         const k = ARITH[fn];
-        return { type: 'number', ev: (f, i) => k(a.ev(f, i) as number, b.ev(f, i) as number) };
+        // `r - r === 0` is false exactly for NaN and ±Infinity: one subtraction per operation, no call.
+        return { type: 'number', ev: (f, i) => { const x = a.ev(f, i) as number; const y = b.ev(f, i) as number; const r = k(x, y); return r - r === 0 ? r : notFinite(op, [x, y], r, true); } };
       }
       if (Object.prototype.hasOwnProperty.call(COMPARE, fn)) {
         need(a, 'number', `the left side of ${op}`);
@@ -291,5 +329,13 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
 
   const root = walk(tree, 0);
   if (expect && root.type !== expect) fail('expression.type', `must give a ${expect}, but gives a ${root.type}`, expect === 'boolean' ? 'write a comparison such as x >= 3' : 'write a number-valued formula');
-  return { source, type: root.type, symbols: used, evaluate: root.ev };
+  const ev = root.ev;
+  const evaluate = (f: Frame, i: number): Value => {
+    try {
+      return ev(f, i);
+    } catch (e) {
+      throw e instanceof NonFiniteError && e.source === undefined ? new NonFiniteError(e.detail, source) : e;
+    }
+  };
+  return { source, type: root.type, symbols: used, evaluate };
 }

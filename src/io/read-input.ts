@@ -11,6 +11,21 @@ export const MAX_DATA_INPUT_BYTES = 1024 * 1024 * 1024;
  * limit, not empty. Errors name the file and say what would fix it.
  */
 export function readInputFile(file: string, limit = MAX_TEXT_INPUT_BYTES): Buffer {
+  checkedInputSize(file, limit);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw InputError.one({ code: 'io.unreadable', file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check the path and its permissions' });
+  }
+  if (buf.length === 0 || (buf.length === 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)) {
+    throw InputError.one({ code: 'io.empty', file, message: 'is empty', hint: 'the file needs at least a header line' });
+  }
+  return buf;
+}
+
+/** The checks readInputFile makes before reading (exists, is a file, within the limit); returns the size in bytes. */
+export function checkedInputSize(file: string, limit = MAX_TEXT_INPUT_BYTES): number {
   let size: number;
   try {
     const st = statSync(file);
@@ -25,16 +40,21 @@ export function readInputFile(file: string, limit = MAX_TEXT_INPUT_BYTES): Buffe
   if (size > limit) {
     throw InputError.one({ code: 'io.too-large', file, message: `is ${size} bytes, over the limit of ${limit} bytes`, hint: 'split the file or raise the limit' });
   }
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    throw InputError.one({ code: 'io.unreadable', file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check the path and its permissions' });
-  }
-  if (buf.length === 0 || (buf.length === 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)) {
-    throw InputError.one({ code: 'io.empty', file, message: 'is empty', hint: 'the file needs at least a header line' });
-  }
-  return buf;
+  return size;
+}
+
+/**
+ * The io.not-utf8 problem for a segment of a file read in chunks: `base` is the segment's offset in the file and
+ * `baseLine` the line it starts on, so the problem names the same byte and line as reading the whole file would.
+ */
+export function notUtf8InSegment(seg: Uint8Array, file: string, base: number, baseLine: number): InputError {
+  const buf = Buffer.from(seg.buffer, seg.byteOffset, seg.byteLength);
+  const at = firstInvalidUtf8(buf);
+  return InputError.one({
+    code: 'io.not-utf8', file, line: baseLine + countLines(buf, at) - 1,
+    message: `byte 0x${buf[at].toString(16).padStart(2, '0')} at offset ${base + at} is not valid UTF-8`,
+    hint: 'save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)',
+  });
 }
 
 /** Decodes UTF-8 strictly: a byte sequence that is not UTF-8 (say, Latin-1 `é`) is an error naming its line. */

@@ -1,3 +1,5 @@
+import type { Problem } from '../errors/problem';
+
 /** The evidence ledger: facts drawn from the source documents, each with its place in the source. */
 export interface EvidenceSource {
   readonly file: string;
@@ -30,4 +32,6 @@ export interface EvidenceLedger {
   readonly sources: readonly EvidenceSource[];
   readonly facts: readonly Fact[];
   readonly byId: ReadonlyMap<string, Fact>;
+  /** What could not be checked (a source document not found), for the caller to show; never an error. */
+  readonly warnings?: readonly Problem[];
 }

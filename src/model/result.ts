@@ -16,6 +16,25 @@ export interface RankedAlternative {
   readonly binding: string | null;
   /** Gate method only: the weakest condition is below the threshold, so the score and tier are capped. */
   readonly gated: boolean;
+  /** Ids of the rubric's risk caps that bit this market (scoring/caps.ts); empty in rubric-free mode. */
+  readonly caps: readonly string[];
+}
+
+/** A risk cap that bit at least one market in this result, with what it did. */
+export interface CapSummary {
+  readonly id: string;
+  readonly tier?: string;
+  readonly ceiling?: number;
+  /** False when the cap has a ceiling but the method's score is not on the rubric scale (TOPSIS). */
+  readonly ceilingApplied: boolean;
+  readonly rationale: string;
+  readonly facts: readonly string[];
+  /** Markets it bit, in data order. */
+  readonly markets: readonly string[];
+  /** What it does, in words: `tier at most contested, score at most 3.5`. */
+  readonly effect: string;
+  /** `file:line path` of the cap's `when`. */
+  readonly location: string;
 }
 
 /** A criterion column of the result: what each alternative scored and which rule row fired. */
@@ -47,6 +66,8 @@ export interface RankResult {
   readonly notes: readonly string[];
   /** With --show-changes: each alternative's rank under the rubric's own weights and data, by id. */
   readonly baseRanks?: Readonly<Record<string, number>>;
+  /** Risk caps that bit at least one market (rubric mode; empty otherwise). */
+  readonly caps: readonly CapSummary[];
   /** The scenario applied, if any. */
   readonly scenario?: string;
 }

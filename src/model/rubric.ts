@@ -53,6 +53,27 @@ export interface Tier {
   readonly id: string;
   readonly when: CompiledExpression;
   readonly meaning?: string;
+  /** The tier's `when`, for errors found while evaluating it. */
+  readonly location: Location;
+}
+
+/**
+ * A risk cap: where `when` holds, the market's tier is at most `tier` and its score at most `ceiling`, however well
+ * it does elsewhere — the veto of outranking methods (ELECTRE's veto threshold, Roy 1968/1991). Evaluated in
+ * scoring/caps.ts.
+ */
+export interface Cap {
+  readonly id: string;
+  /** Boolean expression over indicators (the rubric's indicator scope). */
+  readonly when: CompiledExpression;
+  readonly tier?: string;
+  readonly ceiling?: number;
+  readonly rationale: string;
+  readonly facts: readonly string[];
+  /** The cap's `when`, for errors found while evaluating it. */
+  readonly location: Location;
+  /** The cap's `facts`, for fact ids the evidence ledger does not hold. */
+  readonly factsLocation: Location;
 }
 
 export type MethodId = 'wsm' | 'wpm' | 'topsis' | 'gate';
@@ -69,6 +90,8 @@ export interface Rubric {
   readonly criteria: readonly Criterion[];
   readonly tiers: readonly Tier[];
   readonly gate?: { readonly threshold: number; readonly tier: string };
+  /** Risk caps in rubric order; empty when the rubric declares none. */
+  readonly caps: readonly Cap[];
   /** True when declared weights did not sum to 1 and were normalised; `notes` says which. */
   readonly weightsNormalised: boolean;
   /** How the weights came about: elicitation (AHP, rank order), overrides, normalisation, consistency warnings. */

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors/problem';
+import { printable } from '../io/printable';
 import { writeCsv, type CsvCell } from './csv-writer';
 import type { FormatId } from './renderer';
 
@@ -16,7 +17,7 @@ export interface Grid {
 /** The cell that means "no value": shown as — in tables, written empty in CSV and null in JSON. */
 export const NONE = '—';
 
-const text = (c: CsvCell, digits: number) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(digits)) : c.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd'));
+const text = (c: CsvCell, digits: number) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(digits)) : printable(c));
 
 export function renderGrid(g: Grid, format: FormatId, digits = 3): string {
   switch (format) {
@@ -25,7 +26,7 @@ export function renderGrid(g: Grid, format: FormatId, digits = 3): string {
     case 'json':
       return JSON.stringify(g.rows.map((r) => Object.fromEntries(g.head.map((h, k) => [h, typeof r[k] === 'number' ? Number((r[k] as number).toPrecision(12)) : r[k] === NONE ? null : r[k]]))), null, 2) + '\n';
     case 'md': {
-      const esc = (s: string) => s.replace(/\|/g, '\\|');
+      const esc = (s: string) => printable(s).replace(/\|/g, '\\|');
       const numeric = g.head.map((_, k) => g.rows.length > 0 && g.rows.every((r) => typeof r[k] === 'number'));
       return [
         ...(g.title ? [`### ${esc(g.title)}`, ''] : []),
@@ -38,9 +39,10 @@ export function renderGrid(g: Grid, format: FormatId, digits = 3): string {
     case 'table': {
       const cells = g.rows.map((r) => r.map((c) => text(c, digits)));
       const numeric = g.head.map((_, k) => g.rows.length > 0 && g.rows.every((r) => typeof r[k] === 'number'));
-      const width = g.head.map((h, k) => Math.max(h.length, ...cells.map((r) => r[k].length)));
+      const head = g.head.map(printable);
+      const width = head.map((h, k) => cells.reduce((w, r) => Math.max(w, r[k].length), h.length));
       const line = (r: readonly string[]) => r.map((c, k) => (numeric[k] ? c.padStart(width[k]) : c.padEnd(width[k]))).join('  ').trimEnd();
-      return [...(g.title ? [g.title, ''] : []), line(g.head), line(width.map((w) => '-'.repeat(w))), ...cells.map(line), ...(g.notes?.length ? ['', ...g.notes] : [])].join('\n') + '\n';
+      return [...(g.title ? [printable(g.title), ''] : []), line(head), line(width.map((w) => '-'.repeat(w))), ...cells.map(line), ...(g.notes?.length ? ['', ...g.notes.map(printable)] : [])].join('\n') + '\n';
     }
     default:
       throw new UsageError('usage.unknown-format', `unknown format '${String(format)}'`, 'choose one of: table, md, json, csv');

@@ -3,9 +3,11 @@ import { machineNumber, type Renderer } from './renderer';
 
 /**
  * The stable JSON schema (README "JSON output"):
- * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding }],
- *   scoreMeaning, weightsNormalised, notes, gated, [scenario], [changes: { <id>: { baseRank, move } }] }
+ * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding, [caps] }],
+ *   scoreMeaning, weightsNormalised, notes, gated, [caps], [scenario], [changes: { <id>: { baseRank, move } }] }
  * `rubric` is the rubric id, or null in rubric-free mode (where conditions is {} and tier and binding are null).
+ * In rubric mode each ranking entry has `caps` (ids of the risk caps that bit it) and the document has `caps`:
+ * [{ id, tier, ceiling, ceilingApplied, rationale, facts, markets }] for every cap that bit a market.
  */
 export class JsonRenderer implements Renderer {
   readonly id = 'json' as const;
@@ -18,11 +20,13 @@ export class JsonRenderer implements Renderer {
         rank: a.rank, id: a.id, name: a.name, score: machineNumber(a.score),
         conditions: Object.fromEntries(r.conditionIds.map((c) => [c, machineNumber(a.conditions[c])])),
         tier: a.tier, binding: a.binding,
+        ...(r.rubric ? { caps: a.caps } : {}),
       })),
       scoreMeaning: r.scoreMeaning,
       weightsNormalised: r.weightsNormalised,
       notes: r.notes,
       gated: r.ranking.filter((a) => a.gated).map((a) => a.id),
+      ...(r.rubric ? { caps: r.caps.map((c) => ({ id: c.id, tier: c.tier ?? null, ceiling: c.ceiling ?? null, ceilingApplied: c.ceilingApplied, rationale: c.rationale, facts: c.facts, markets: c.markets })) } : {}),
       ...(r.scenario ? { scenario: r.scenario } : {}),
       ...(r.baseRanks ? { changes: Object.fromEntries(r.ranking.map((a) => [a.id, { baseRank: r.baseRanks![a.id], move: r.baseRanks![a.id] - a.rank }])) } : {}),
     };

@@ -19,7 +19,7 @@ export function machineNumber(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-/** The lines every human format prints under the table: the method, the weights, and what was capped. */
+/** The lines every human format prints under the table: the method, the weights, and what was gated or capped (and why). */
 export function footnotes(r: RankResult): string[] {
   const lines = [`Method: ${r.method} — ${r.methodName}; score = ${r.scoreMeaning}${r.compensatory ? ' (compensatory)' : ' (non-compensatory)'}.`];
   if (r.rubric) lines.push(`Rubric: ${r.rubric.id} (${r.rubric.file}); data: ${r.dataFile}; condition scores on the scale ${r.scale!.min}–${r.scale!.max}.`);
@@ -29,5 +29,9 @@ export function footnotes(r: RankResult): string[] {
   if (r.baseRanks) lines.push('base, move: rank under the rubric\'s own weights and data, and places moved since (+ is up).');
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
   if (gated.length) lines.push(`Gated (*): ${gated.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`);
+  for (const c of r.caps) {
+    const facts = c.facts.length ? ` [facts: ${c.facts.join(', ')}]` : '';
+    lines.push(`Capped (†) by ${c.id}: ${c.markets.join(', ')} — ${c.effect}. Why: ${c.rationale}${facts}`);
+  }
   return lines;
 }

@@ -2,24 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { traceMarket, type TraceContext } from '../analysis/trace';
 import { writeCsv, type CsvCell } from './csv-writer';
+import type { Shape } from '../model/scorecard-format';
+import { escapeControls } from '../io/printable';
 
-export type Shape = 'long' | 'wide';
+// The format's constants live in the model layer so the scorecard reader does not import the renderer.
+export { LONG_HEAD, unneutralise, type Shape } from '../model/scorecard-format';
 export type ProvenanceMode = 'header' | 'file' | 'none';
 
-/**
- * Text cells a spreadsheet would run as a formula start with = + - @ tab or CR (OWASP, "CSV Injection"): they get a
- * leading single quote. A text cell that already starts with a quote gets one more, so the mapping is reversible:
- * reading back strips exactly one leading quote (readScorecard). Numbers, negative ones included, stay numbers.
- */
-const TRIGGER = /^[=+\-@\t\r']/;
-export function neutralise(cell: CsvCell): CsvCell {
-  return typeof cell === 'string' && TRIGGER.test(cell) ? `'${cell}` : cell;
-}
-export function unneutralise(cell: string): string {
-  return cell.startsWith("'") ? cell.slice(1) : cell;
-}
+// Formula neutralisation lives in the one CSV writer; re-exported for callers of the scorecard renderer.
+export { neutralise } from './csv-writer';
 
-export const LONG_HEAD = ['market', 'name', 'condition', 'criterion', 'indicators', 'values', 'rule', 'criterion_score', 'condition_weight', 'criterion_weight', 'global_weight', 'contribution', 'condition_score', 'score', 'rank', 'tier', 'evidence'] as const;
 
 /** One row per market × criterion, in ranking order then rubric order. */
 export function longRows(ctx: TraceContext): CsvCell[][] {
@@ -72,14 +64,19 @@ export function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** `# key: value` lines: csv-parse reads past them with { comment: '#', comment_no_infix: true }; a user can delete them. */
+/**
+ * `# key: value` lines: csv-parse reads past them with { comment: '#', comment_no_infix: true }; a user can delete
+ * them. A value is one line whatever it holds: a path or scenario name with CR, LF or another control character is
+ * written with escapes (`\r`, `\n`, `\xNN`, and `\\` for a backslash), so no value can end the comment and start
+ * a record of its own.
+ */
 export function provenanceLines(p: Provenance): string {
-  return Object.entries(p).map(([k, v]) => `# ${k}: ${v}\n`).join('');
+  return Object.entries(p).map(([k, v]) => `# ${k}: ${escapeControls(String(v))}\n`).join('');
 }
 
 const machine = (c: CsvCell): CsvCell => (typeof c === 'number' ? Number(c.toPrecision(12)) : c);
 
 export function scorecardCsv(head: readonly string[], rows: readonly CsvCell[][], opts: { bom: boolean; provenance?: Provenance }): string {
-  const body = writeCsv([head.map(neutralise), ...rows.map((r) => r.map((c) => neutralise(machine(c))))]);
+  const body = writeCsv([head, ...rows.map((r) => r.map(machine))]);
   return (opts.bom ? '\ufeff' : '') + (opts.provenance ? provenanceLines(opts.provenance) : '') + body;
 }

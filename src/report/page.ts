@@ -91,7 +91,7 @@ function renderCharts(r: RankResult, rubric: Rubric): void {
   if (state.radar.length === 0) state.radar = r.ranking.slice(0, 2).map((a) => a.id);
   figure('radar', radar(r, state.radar, scaleMax));
   const ax = (id: string) => axes.find((a) => a.id === id)!;
-  figure('matrix', matrix(r, ax(state.x), ax(state.y), scaleMax, Math.max(...r.ranking.map((a) => a.score), 1e-9), rubric.tiers.map((t) => t.id)));
+  figure('matrix', matrix(r, ax(state.x), ax(state.y), scaleMax, r.ranking.reduce((m, a) => Math.max(m, a.score), 1e-9), rubric.tiers.map((t) => t.id)));
 }
 
 function renderTrace(t: MarketTrace, focus?: string): void {

@@ -1,16 +1,17 @@
 import { compileExpression, ExpressionError, symbolName, type Scope, type SymbolInfo } from '../expression/compile';
 import { ProblemList, formatPath } from '../errors/problem';
 import type { IndicatorDictionary } from '../model/indicator';
-import type { CompiledRule, Condition, Criterion, Location, Rubric, Tier } from '../model/rubric';
+import type { Cap, CompiledRule, Condition, Criterion, Location, Rubric, Tier } from '../model/rubric';
 import { bandsRule, expressionRule, mapRule, rawRule, scoreTerm, tableRule } from './compiled-rules';
 import type { RubricSource } from './load-rubric';
 import type { RuleSpec } from './schema';
 import { siblingWeights } from './elicit';
 import { normalisationNotes } from './reweight';
+import { normaliseWeights } from '../weights/normalise-weights';
 
 type P = (string | number)[];
 
-/** The names tier rules may use besides condition ids. */
+/** The names tier rules may use besides condition ids (slots 0–2 of the tier frame, see tierScope). */
 export const TIER_SYMBOLS = ['overall', 'weakest', 'strongest'] as const;
 
 /** Binds every dictionary indicator to a frame slot under its expression name (`-` → `_`). */
@@ -32,11 +33,6 @@ export function tierScope(conditionIds: readonly string[]): Scope {
   const names = [...TIER_SYMBOLS, ...conditionIds.map(symbolName)];
   return new Map(names.map((n, slot) => [n, { name: n, slot, type: 'number' as const }]));
 }
-
-const normalise = (ws: number[]): number[] => {
-  const s = ws.reduce((a, b) => a + b, 0);
-  return ws.map((w) => w / s);
-};
 
 /**
  * Binds a rubric to an indicator dictionary: every indicator a rule names exists and has the right kind, maps cover
@@ -120,13 +116,13 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
     return r;
   });
   const cw = cwd?.weights ?? spec.conditions.map(() => 1);
-  const cwn = normalise(cw);
+  const cwn = normaliseWeights(cw);
   const kws = spec.conditions.map((c, i) => kwd[i]?.weights ?? c.criteria.map(() => 1));
   const conditions: Condition[] = [];
   const criteria: Criterion[] = [];
   spec.conditions.forEach((c, i) => {
     const kw = kws[i];
-    const kwn = normalise(kw);
+    const kwn = normaliseWeights(kw);
     const list: Criterion[] = [];
     c.criteria.forEach((k, j) => {
       const path: P = ['conditions', i, 'criteria', j, 'rule'];
@@ -144,11 +140,16 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
   const tiers: Tier[] = [];
   spec.tiers.forEach((t, i) => {
     const when = expr(t.when, ['tiers', i, 'when'], 'boolean', tscope);
-    if (when) tiers.push({ id: t.id, when, meaning: t.meaning });
+    if (when) tiers.push({ id: t.id, when, meaning: t.meaning, location: loc(['tiers', i, 'when']) });
+  });
+  const caps: Cap[] = [];
+  (spec.caps ?? []).forEach((c, i) => {
+    const when = expr(c.when, ['caps', i, 'when'], 'boolean');
+    if (when) caps.push({ id: c.id, when, tier: c.tier, ceiling: c.ceiling, rationale: c.rationale, facts: c.facts, location: loc(['caps', i, 'when']), factsLocation: loc(['caps', i, 'facts']) });
   });
   problems.throwIfErrors();
   return Object.freeze({
     file, id: spec.id, title: spec.title, method: spec.method, scale: spec.scale, conditions, criteria, tiers,
-    gate: spec.gate, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
+    gate: spec.gate, caps, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
   });
 }

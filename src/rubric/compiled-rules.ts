@@ -1,4 +1,4 @@
-import { compileExpression, symbolName, type CompiledExpression, type Frame, type Scope } from '../expression/compile';
+import { compileExpression, NonFiniteError, symbolName, type CompiledExpression, type Frame, type Scope } from '../expression/compile';
 import type { ProblemList } from '../errors/problem';
 import type { CompiledRule, Location } from '../model/rubric';
 import type { Indicator } from '../model/indicator';
@@ -24,6 +24,28 @@ function place(loc: Location, id: string) {
 function checkScore(v: number, scale: Scale, loc: Location, id: string, problems: ProblemList): void {
   if (!Number.isFinite(v)) problems.add({ code: 'score.not-finite', ...place(loc, id), message: `gives ${v}`, hint: 'guard divisions and logarithms in the expression' });
   else if (v < scale.min || v > scale.max) problems.add({ code: 'score.out-of-scale', ...place(loc, id), message: `gives ${fmt(v)}, outside the scale ${scale.min}–${scale.max}`, hint: `wrap it in clamp(…, ${scale.min}, ${scale.max}) or fix the formula` });
+}
+
+/**
+ * An expression that gave NaN or ±Infinity on the way (NonFiniteError) is the rubric's error for this market: the
+ * row gets no score and the problem names the rubric line, the market and the operation. Anything else is rethrown.
+ */
+function nonFinite(e: unknown, loc: Location, id: string, problems: ProblemList): void {
+  if (!(e instanceof NonFiniteError)) throw e;
+  problems.add({ code: 'score.not-finite', ...place(loc, id), message: e.message, hint: 'guard divisions, logarithms and roots in the expression (e.g. x > 0 ? log(x) : 0)' });
+}
+
+/**
+ * A boolean rubric expression (tier or cap `when`) for one market; an undefined intermediate value is recorded as a
+ * `score.not-finite` problem at `loc` and the expression counts as false (the caller throws the problems).
+ */
+export function evaluateWhen(expr: CompiledExpression, frame: Frame, row: number, loc: Location, id: string, problems: ProblemList): boolean {
+  try {
+    return expr.evaluate(frame, row) as boolean;
+  } catch (e) {
+    nonFinite(e, loc, id, problems);
+    return false;
+  }
 }
 
 /** The indicator value mapped linearly onto the rubric scale, reversed for cost. */
@@ -81,7 +103,13 @@ export function bandsRule(ind: Indicator, slot: number, bands: readonly { below?
         let b = 0;
         while (bands[b].below !== undefined && !(x < bands[b].below!)) b++;
         fired[i] = b;
-        out[i] = bands[b].score.value(frame, i);
+        try {
+          out[i] = bands[b].score.value(frame, i);
+        } catch (e) {
+          nonFinite(e, loc, ids[i], problems);
+          out[i] = NaN;
+          continue;
+        }
         checkScore(out[i], scale, loc, ids[i], problems);
       }
     },
@@ -102,38 +130,47 @@ export function tableRule(rows: readonly TableRow[], hit: 'first' | 'unique' | '
   const usedSlots = used.map((n) => scope.get(n)!.slot);
   const values = (frame: Frame, i: number) => used.map((_n, k) => `${slots[usedSlots[k]]} = ${String((frame[usedSlots[k]] as ArrayLike<unknown>)[i])}`).join(', ');
   const COLLECTED = -2;
+  const scoreRow = (frame: Frame, ids: readonly string[], out: Float64Array, fired: Int32Array, problems: ProblemList, i: number): void => {
+    let first = -1;
+    let count = 0;
+    let acc = aggregate === 'min' ? Infinity : aggregate === 'max' ? -Infinity : 0;
+    for (let r = 0; r < rows.length; r++) {
+      if (!rows[r].when.evaluate(frame, i)) continue;
+      count++;
+      if (first < 0) first = r;
+      if (hit === 'first') break;
+      if (hit === 'collect') {
+        const v = rows[r].score.value(frame, i);
+        acc = aggregate === 'sum' ? acc + v : aggregate === 'min' ? Math.min(acc, v) : Math.max(acc, v);
+      }
+    }
+    if (count === 0) {
+      problems.add({ code: 'rule.gap', ...place(loc, ids[i]), message: `no row matches ${values(frame, i) || 'this market'}`, hint: 'add a row for these values or end the table with `when: "true"`' });
+      fired[i] = -1;
+      out[i] = NaN;
+      return;
+    }
+    if (hit === 'unique' && count > 1) {
+      // Only on the error path: which rows matched.
+      const matched = rows.map((row, r) => (row.when.evaluate(frame, i) ? r + 1 : 0)).filter((r) => r > 0);
+      problems.add({ code: 'rule.overlap', ...place(loc, ids[i]), message: `rows ${matched.join(' and ')} all match ${values(frame, i)} under hit: unique`, hint: 'make the row conditions exclusive, or use hit: first' });
+    }
+    fired[i] = hit === 'collect' ? COLLECTED : first;
+    out[i] = hit === 'collect' ? acc : rows[first].score.value(frame, i);
+    checkScore(out[i], scale, loc, ids[i], problems);
+  };
   return {
     kind: 'table',
     indicators: usedSlots.map((slot) => slots[slot]),
     score(frame, ids, out, fired, problems) {
       for (let i = 0; i < ids.length; i++) {
-        let first = -1;
-        let count = 0;
-        let acc = aggregate === 'min' ? Infinity : aggregate === 'max' ? -Infinity : 0;
-        for (let r = 0; r < rows.length; r++) {
-          if (!rows[r].when.evaluate(frame, i)) continue;
-          count++;
-          if (first < 0) first = r;
-          if (hit === 'first') break;
-          if (hit === 'collect') {
-            const v = rows[r].score.value(frame, i);
-            acc = aggregate === 'sum' ? acc + v : aggregate === 'min' ? Math.min(acc, v) : Math.max(acc, v);
-          }
-        }
-        if (count === 0) {
-          problems.add({ code: 'rule.gap', ...place(loc, ids[i]), message: `no row matches ${values(frame, i) || 'this market'}`, hint: 'add a row for these values or end the table with `when: "true"`' });
+        try {
+          scoreRow(frame, ids, out, fired, problems, i);
+        } catch (e) {
+          nonFinite(e, loc, ids[i], problems);
           fired[i] = -1;
           out[i] = NaN;
-          continue;
         }
-        if (hit === 'unique' && count > 1) {
-          // Only on the error path: which rows matched.
-          const matched = rows.map((row, r) => (row.when.evaluate(frame, i) ? r + 1 : 0)).filter((r) => r > 0);
-          problems.add({ code: 'rule.overlap', ...place(loc, ids[i]), message: `rows ${matched.join(' and ')} all match ${values(frame, i)} under hit: unique`, hint: 'make the row conditions exclusive, or use hit: first' });
-        }
-        fired[i] = hit === 'collect' ? COLLECTED : first;
-        out[i] = hit === 'collect' ? acc : rows[first].score.value(frame, i);
-        checkScore(out[i], scale, loc, ids[i], problems);
       }
     },
     describe(frame, row, f) {
@@ -154,7 +191,13 @@ export function expressionRule(expr: CompiledExpression, scope: Scope, slots: re
     score(frame, ids, out, fired, problems) {
       for (let i = 0; i < ids.length; i++) {
         fired[i] = -1;
-        out[i] = expr.evaluate(frame, i) as number;
+        try {
+          out[i] = expr.evaluate(frame, i) as number;
+        } catch (e) {
+          nonFinite(e, loc, ids[i], problems);
+          out[i] = NaN;
+          continue;
+        }
         checkScore(out[i], scale, loc, ids[i], problems);
       }
     },

@@ -1,4 +1,5 @@
 import type { Condition, Criterion, Rubric } from '../model/rubric';
+import { normaliseWeights, sumNote } from '../weights/normalise-weights';
 
 /** Declared (relative) weights of a rubric: one per condition, and one per criterion inside each condition. */
 export interface DeclaredWeights {
@@ -10,21 +11,18 @@ export function declaredWeights(r: Rubric): DeclaredWeights {
   return { conditions: r.conditions.map((c) => c.declaredWeight), criteria: r.conditions.map((c) => c.criteria.map((k) => k.declaredWeight)) };
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
 /**
- * The rubric with other declared weights, normalised the way the loader normalises them: conditions to sum 1,
+ * The rubric with other declared weights, normalised the way the loader normalises them (normaliseWeights): conditions to sum 1,
  * criteria to sum 1 inside each condition, global = condition × criterion. Rules and tiers are shared, not copied.
  */
 export function reweight(r: Rubric, w: DeclaredWeights, notes: readonly string[] = []): Rubric {
-  const cs = sum(w.conditions);
+  const cwn = normaliseWeights(w.conditions);
   const conditions: Condition[] = [];
   const criteria: Criterion[] = [];
   r.conditions.forEach((c, i) => {
-    const ks = sum(w.criteria[i]);
-    const cw = w.conditions[i] / cs;
-    const list = c.criteria.map((k, j): Criterion => ({ ...k, declaredWeight: w.criteria[i][j], weight: w.criteria[i][j] / ks, globalWeight: cw * (w.criteria[i][j] / ks) }));
-    conditions.push({ ...c, declaredWeight: w.conditions[i], weight: cw, criteria: list });
+    const kwn = normaliseWeights(w.criteria[i]);
+    const list = c.criteria.map((k, j): Criterion => ({ ...k, declaredWeight: w.criteria[i][j], weight: kwn[j], globalWeight: cwn[i] * kwn[j] }));
+    conditions.push({ ...c, declaredWeight: w.conditions[i], weight: cwn[i], criteria: list });
     criteria.push(...list);
   });
   const normalisedNotes = normalisationNotes(w, r.conditions.map((c) => c.id));
@@ -34,11 +32,11 @@ export function reweight(r: Rubric, w: DeclaredWeights, notes: readonly string[]
 /** What normalisation did, in words: one note per level whose declared weights did not sum to 1. */
 export function normalisationNotes(w: DeclaredWeights, conditionIds: readonly string[]): string[] {
   const notes: string[] = [];
-  const cs = sum(w.conditions);
-  if (Math.abs(cs - 1) > 1e-9) notes.push(`condition weights summed to ${+cs.toFixed(6)}; normalised to 1`);
+  const cs = sumNote(w.conditions);
+  if (cs) notes.push(`condition weights ${cs}`);
   w.criteria.forEach((ks, i) => {
-    const s = sum(ks);
-    if (Math.abs(s - 1) > 1e-9) notes.push(`criterion weights of ${conditionIds[i]} summed to ${+s.toFixed(6)}; normalised to 1`);
+    const s = sumNote(ks);
+    if (s) notes.push(`criterion weights of ${conditionIds[i]} ${s}`);
   });
   return notes;
 }

@@ -88,6 +88,14 @@ export const RubricSchema = z.strictObject({
     when: z.string().min(1).describe('Boolean expression over overall, weakest, strongest and condition ids (with _ for -); the first matching tier applies'),
     meaning: z.string().optional(),
   })).min(1),
+  caps: z.array(z.strictObject({
+    id: kebab.describe('Unique among caps'),
+    when: z.string().min(1).describe('A boolean expression over indicators (ids with _ for -), as in table rows; the cap bites where it is true'),
+    tier: kebab.optional().describe('The best tier a market the cap bites can have (tiers are listed best first)'),
+    ceiling: z.number().optional().describe('The highest overall score, on the rubric scale, a market the cap bites can have (applied under wsm, wpm and gate)'),
+    rationale: z.string().min(1).describe('Why this one risk can wipe out the economics, whatever the other scores'),
+    facts: z.array(kebab).default([]).describe('Fact ids of the evidence ledger behind the cap'),
+  })).optional().describe('Risk caps: the non-compensatory veto (ELECTRE veto threshold, Roy 1968/1991). Each needs tier, ceiling or both'),
   gate: z.strictObject({
     threshold: z.number().describe('Minimum score every condition needs; a market below it is capped'),
     tier: kebab.describe('The best tier a capped market can have'),

@@ -2,6 +2,8 @@ import type { ProblemList } from '../errors/problem';
 import { formatPath } from '../errors/problem';
 import type { YamlSource } from '../io/yaml-source';
 import type { RubricSpec } from './schema';
+import { RESERVED_NAMES, symbolName } from '../expression/compile';
+import { TIER_SYMBOLS } from './compile-rubric';
 
 export interface RuleContext {
   readonly spec: RubricSpec;
@@ -46,6 +48,25 @@ export const uniqueIds: StructureRule = (ctx) => {
   });
 };
 
+/**
+ * Tier `when` expressions see overall, weakest, strongest and one symbol per condition (tierScope). A condition
+ * named `weakest` would silently replace the tier symbol, and one named `pi` or `and` could never be read; both are
+ * refused here, at the condition's id.
+ */
+export const noShadowedSymbols: StructureRule = (ctx) => {
+  ctx.spec.conditions.forEach((c, i) => {
+    const name = symbolName(c.id);
+    const tier = (TIER_SYMBOLS as readonly string[]).includes(name);
+    if (tier || RESERVED_NAMES.includes(name)) {
+      ctx.problems.add({
+        code: 'rubric.reserved-id', ...at(ctx, ['conditions', i, 'id']),
+        message: tier ? `condition id '${c.id}' is also the tier symbol '${name}', which tier rules read as the market's ${name} condition score` : `condition id '${c.id}' is a reserved word of rubric expressions`,
+        hint: `rename the condition (reserved: ${[...TIER_SYMBOLS, ...RESERVED_NAMES].join(', ')})`,
+      });
+    }
+  });
+};
+
 export const validWeights: StructureRule = (ctx) => {
   const cs = ctx.spec.conditions;
   checkWeights(ctx, cs.map((c) => c.weight), cs.map((_, i) => ['conditions', i, 'weight']), 'condition');
@@ -63,6 +84,20 @@ export const validGate: StructureRule = (ctx) => {
   if (!ctx.spec.tiers.some((t) => t.id === g.tier)) ctx.problems.add({ code: 'rubric.unknown-tier', ...at(ctx, ['gate', 'tier']), message: `'${g.tier}' is not a tier`, hint: `tiers: ${ctx.spec.tiers.map((t) => t.id).join(', ')}` });
   const { min, max } = ctx.spec.scale;
   if (g.threshold < min || g.threshold > max) ctx.problems.add({ code: 'rubric.out-of-scale', ...at(ctx, ['gate', 'threshold']), message: `threshold ${g.threshold} is outside the scale ${min}–${max}`, hint: 'put the threshold on the rubric scale' });
+};
+
+/** Caps: unique ids, a tier or a ceiling (or both), a tier the rubric lists, a ceiling on the scale. */
+export const validCaps: StructureRule = (ctx) => {
+  const { min, max } = ctx.spec.scale;
+  const tiers = ctx.spec.tiers.map((t) => t.id);
+  const seen = new Map<string, number>();
+  (ctx.spec.caps ?? []).forEach((c, i) => {
+    if (seen.has(c.id)) ctx.problems.add({ code: 'rubric.duplicate-id', ...at(ctx, ['caps', i, 'id']), message: `cap id '${c.id}' is also used by caps[${seen.get(c.id)}]`, hint: 'ids must be unique among caps' });
+    seen.set(c.id, i);
+    if (c.tier === undefined && c.ceiling === undefined) ctx.problems.add({ code: 'rubric.cap-without-effect', ...at(ctx, ['caps', i]), message: `cap '${c.id}' gives neither a tier nor a ceiling`, hint: 'add tier: <tier id> (the best tier it allows), ceiling: <score>, or both' });
+    if (c.tier !== undefined && !tiers.includes(c.tier)) ctx.problems.add({ code: 'rubric.unknown-tier', ...at(ctx, ['caps', i, 'tier']), message: `'${c.tier}' is not a tier`, hint: `tiers: ${tiers.join(', ')}` });
+    if (c.ceiling !== undefined && (!Number.isFinite(c.ceiling) || c.ceiling < min || c.ceiling > max)) ctx.problems.add({ code: 'rubric.out-of-scale', ...at(ctx, ['caps', i, 'ceiling']), message: `ceiling ${c.ceiling} is outside the scale ${min}–${max}`, hint: 'put the ceiling on the rubric scale' });
+  });
 };
 
 /** Literal scores, band bounds and the collect aggregate: everything about a rule that needs no indicator. */
@@ -97,4 +132,4 @@ export const validRules: StructureRule = (ctx) => {
   }));
 };
 
-export const STRUCTURE_RULES: readonly StructureRule[] = [uniqueIds, validWeights, validScale, validGate, validRules];
+export const STRUCTURE_RULES: readonly StructureRule[] = [uniqueIds, noShadowedSymbols, validWeights, validScale, validGate, validCaps, validRules];

@@ -5,6 +5,8 @@ import type { RankedAlternative, RankResult, CriterionResult } from '../model/re
 import type { MethodId, Rubric } from '../model/rubric';
 import type { AggregationMethod, DecisionMatrix } from '../methods/method';
 import { competitionRank } from '../ranking/competition-rank';
+import { evaluateWhen } from '../rubric/compiled-rules';
+import { capsByMarket, cappedScore, cappedTier, capSummaries } from './caps';
 
 /** Condition and criterion scores of every alternative: the rubric's view, independent of the method. */
 export interface RubricScores {
@@ -72,7 +74,7 @@ export function scoreRubric(rubric: Rubric, data: Dataset, frame: Frame = dataFr
   });
   const tierFrame: Frame = [overall, weakest, strongest, ...conditions];
   const tiers = data.ids.map((id, i) => {
-    const t = rubric.tiers.find((tier) => tier.when.evaluate(tierFrame, i));
+    const t = rubric.tiers.find((tier) => evaluateWhen(tier.when, tierFrame, i, tier.location, id, problems));
     if (!t) problems.add({ code: 'tier.none', path: `tiers (market ${id})`, message: `no tier matches overall = ${overall[i].toFixed(3)}, weakest = ${weakest[i].toFixed(3)}`, hint: 'end the tier list with `when: "true"`' });
     return t?.id ?? '';
   });
@@ -112,7 +114,10 @@ export function runMethod(method: AggregationMethod, m: DecisionMatrix): Float64
 export function rankWithRubric(rubric: Rubric, data: Dataset, method: AggregationMethod): RankResult {
   const s = scoreRubric(rubric, data);
   const m = rubricMatrix(rubric, data, s);
-  const scores = runMethod(method, m);
+  const raw = runMethod(method, m);
+  // Risk caps (scoring/caps.ts): a ceiling lowers the score before ranking; a cap's tier caps the tier below.
+  const bit = capsByMarket(rubric, dataFrame(rubric, data), data.ids);
+  const scores = rubric.caps.length ? raw.map((x, i) => cappedScore(method.id, x, bit[i])) : raw;
   const { order, rank } = competitionRank(scores);
   const condIds = rubric.conditions.map((c) => c.id);
   const tierOrder = rubric.tiers.map((t) => t.id);
@@ -121,15 +126,16 @@ export function rankWithRubric(rubric: Rubric, data: Dataset, method: Aggregatio
     const conditions: Record<string, number> = {};
     condIds.forEach((c, k) => (conditions[c] = s.conditions[k][i]));
     const gated = method.id === 'gate' && threshold !== undefined && s.conditions[s.binding[i]][i] < threshold;
-    let tier = s.tiers[i];
-    // A gated market's tier is the worse of its own and the gate's (tiers are listed best first).
+    let tier = cappedTier(tierOrder, s.tiers[i], bit[i]);
+    // A gated market's tier is the worse of its own, every biting cap's and the gate's (tiers are listed best first).
     if (gated && tierOrder.indexOf(tier) < tierOrder.indexOf(rubric.gate!.tier)) tier = rubric.gate!.tier;
-    return { rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions, tier, binding: condIds[s.binding[i]], gated };
+    return { rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions, tier, binding: condIds[s.binding[i]], gated, caps: bit[i].map((c) => c.id) };
   });
   return {
     method: method.id as MethodId, methodName: method.name, compensatory: method.compensatory, scoreMeaning: method.scoreMeaning,
     rubric: { id: rubric.id, title: rubric.title, file: rubric.file }, dataFile: data.file, scale: rubric.scale,
     conditionIds: condIds, ranking, criteria: s.criteria, weightsNormalised: rubric.weightsNormalised, notes: rubric.notes,
+    caps: capSummaries(rubric, bit, data.ids, method.id),
   };
 }
 
@@ -140,11 +146,11 @@ export function rankTable(data: Dataset, criteria: readonly string[], weights: F
   const m: DecisionMatrix = { n: data.ids.length, columns, weights, benefit: criteria.map((c) => !cost.has(c)), prescaled: false, ids: data.ids, criteria, file: data.file };
   const scores = runMethod(method, m);
   const { order, rank } = competitionRank(scores);
-  const ranking: RankedAlternative[] = Array.from(order, (i) => ({ rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions: {}, tier: null, binding: null, gated: false }));
+  const ranking: RankedAlternative[] = Array.from(order, (i) => ({ rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions: {}, tier: null, binding: null, gated: false, caps: [] }));
   return {
     method: method.id, methodName: method.name, compensatory: method.compensatory, scoreMeaning: method.scoreMeaning,
     rubric: null, dataFile: data.file, scale: null, conditionIds: [], ranking,
     criteria: criteria.map((c, j) => ({ id: c, conditionId: null, globalWeight: weights[j], scores: columns[j], fired: new Int32Array(0) })),
-    weightsNormalised: notes.length > 0, notes,
+    weightsNormalised: notes.length > 0, notes, caps: [],
   };
 }

@@ -26,6 +26,14 @@ export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
   add('rank', traces.map((t) => t.rank), true);
   add('tier', traces.map((t) => t.tier ?? NONE), false);
   add('binding', traces.map((t) => t.binding ?? NONE), false);
+  // Risk caps: shown when one bit any of the markets compared, with the values its test read and, below, why.
+  const capIds = [...new Set(traces.flatMap((t) => t.caps.map((c) => c.id)))];
+  const capNotes: string[] = [];
+  for (const id of capIds) {
+    add(`cap ${id}`, traces.map((t) => { const c = t.caps.find((x) => x.id === id); return c ? `bit: ${c.when} [${c.values}]` : 'did not bite'; }), false);
+    const c = traces.flatMap((t) => t.caps).find((x) => x.id === id)!;
+    capNotes.push(`cap ${id} (${c.effect}): ${c.rationale}`, ...c.facts.map((f) => `  fact ${f.id}: ${f.text} — ${f.source.file}, "${f.source.section}"`));
+  }
   traces[0].conditions.forEach((c, ci) => {
     add(c.id, traces.map((t) => t.conditions[ci].score), true);
     c.criteria.forEach((k, ki) => {
@@ -39,13 +47,21 @@ export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
     });
   });
   const title = `Comparison: ${traces.map((t) => t.id).join(' vs ')} (method ${traces[0].method})`;
-  if (!two) return { markets: traces, grid: { title, head, rows } };
+  if (!two) return { markets: traces, grid: { title, head, rows, ...(capNotes.length ? { notes: capNotes } : {}) } };
   const decisive = traces[0].conditions
     .flatMap((c, ci) => c.criteria.map((k, ki) => ({ criterion: `${c.id}.${k.criterionId}`, a: k.contribution, b: traces[1].conditions[ci].criteria[ki].contribution })))
     .map((d) => ({ ...d, difference: d.a - d.b }))
     .filter((d) => d.difference !== 0)
     .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.criterion.localeCompare(y.criterion));
-  return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second; contribution = global weight × criterion score.'] }, decisive };
+  return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second; contribution = global weight × criterion score.', ...capNotes] }, decisive };
+}
+
+/** `caps`: each cap that bit a compared market, once, with why and its cited facts; absent when none bit. */
+function capsJson(traces: readonly MarketTrace[]): { caps?: unknown[] } {
+  const seen = new Map<string, { trace: MarketTrace['caps'][number]; markets: string[] }>();
+  for (const t of traces) for (const c of t.caps) (seen.get(c.id) ?? seen.set(c.id, { trace: c, markets: [] }).get(c.id)!).markets.push(t.id);
+  if (seen.size === 0) return {};
+  return { caps: [...seen.values()].map(({ trace: c, markets }) => ({ id: c.id, markets, when: c.when, effect: c.effect, rationale: c.rationale, facts: c.facts.map((f) => ({ id: f.id, text: f.text, source: f.source })) })) };
 }
 
 export function decisiveGrid(c: Comparison, top = 5): Grid {
@@ -69,7 +85,7 @@ export const compare: Command = (args, _io, plugins) => {
   const c = compareMarkets(positionals.map((id) => traceMarket(ctx, id)));
   if (format === 'json') {
     const num = (x: CsvCell) => (typeof x === 'number' ? Number(x.toPrecision(12)) : x === NONE ? null : x);
-    return { output: JSON.stringify({ method: ctx.result.method, markets: positionals, rows: c.grid.rows.map((r) => ({ item: r[0], values: Object.fromEntries(positionals.map((id, k) => [id, num(r[k + 1])])), ...(c.decisive ? { delta: num(r[positionals.length + 1]) } : {}) })), ...(c.decisive ? { decisive: c.decisive.map((d) => ({ criterion: d.criterion, [positionals[0]]: num(d.a), [positionals[1]]: num(d.b), difference: num(d.difference) })) } : {}) }, null, 2) + '\n' };
+    return { output: JSON.stringify({ method: ctx.result.method, markets: positionals, rows: c.grid.rows.map((r) => ({ item: r[0], values: Object.fromEntries(positionals.map((id, k) => [id, num(r[k + 1])])), ...(c.decisive ? { delta: num(r[positionals.length + 1]) } : {}) })), ...(c.decisive ? { decisive: c.decisive.map((d) => ({ criterion: d.criterion, [positionals[0]]: num(d.a), [positionals[1]]: num(d.b), difference: num(d.difference) })) } : {}), ...capsJson(c.markets) }, null, 2) + '\n' };
   }
   if (format === 'csv') return { output: renderGrid(c.grid, 'csv') };
   return { output: [renderGrid(c.grid, format), ...(c.decisive ? [renderGrid(decisiveGrid(c), format)] : [])].join('\n') };

@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { EXPLAIN_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { rankedRubricRun } from '../setup';
+import { cheapestChanges, cheapestChangesText } from './sensitivity-values';
 
 const n3 = (x: number) => x.toFixed(3);
 const range = (v: { value: number | string; low?: number; high?: number }) => (v.low !== undefined && v.high !== undefined && (v.low !== v.value || v.high !== v.value) ? ` (range ${v.low}–${v.high})` : '');
@@ -13,9 +14,15 @@ const range = (v: { value: number | string; low?: number; high?: number }) => (v
 export function explainText(t: MarketTrace, sources = true): string {
   const out: string[] = [
     `${t.id} — ${t.name}`,
-    `rank ${t.rank}, score ${n3(t.score)} by ${t.method} (${t.methodName})${t.tier ? `, tier ${t.tier}` : ''}${t.gated ? ' (capped by the gate)' : ''}${t.binding ? `, binding condition ${t.binding}` : ''}`,
+    `rank ${t.rank}, score ${n3(t.score)} by ${t.method} (${t.methodName})${t.tier ? `, tier ${t.tier}` : ''}${t.gated ? ' (capped by the gate)' : ''}${t.caps.length ? ` (capped by ${t.caps.map((c) => c.id).join(', ')})` : ''}${t.binding ? `, binding condition ${t.binding}` : ''}`,
     '',
   ];
+  for (const c of t.caps) {
+    out.push(`cap ${c.id} bit (${c.location}): ${c.when} [${c.values}] → ${c.effect}`);
+    out.push(`  why: ${c.rationale}`);
+    for (const f of c.facts) out.push(`  ${factLine(f, sources)}`);
+    out.push('');
+  }
   for (const c of t.conditions) {
     out.push(`${c.id} — ${c.name}: ${n3(c.score)}  (condition weight ${n3(c.weight)})`);
     for (const k of c.criteria) {
@@ -43,6 +50,7 @@ export function traceJson(t: MarketTrace): unknown {
   const num = (x: number) => Number(x.toPrecision(12));
   return {
     ...t, score: num(t.score),
+    caps: t.caps.map((c) => ({ ...c, facts: c.facts.map((f) => ({ id: f.id, kind: f.kind, text: f.text, figure: f.figure, source: f.source })) })),
     conditions: t.conditions.map((c) => ({
       ...c, weight: num(c.weight), score: num(c.score),
       criteria: c.criteria.map((k) => ({
@@ -59,7 +67,9 @@ export const explain: Command = (args, _io, plugins) => {
   if (positionals.length !== 1) throw new UsageError('usage.missing-argument', `explain takes one market id, got ${positionals.length}`, 'write moatscore explain subsea');
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError('usage.unknown-format', `explain prints text or json, not '${format}'`, 'use --format json, or export for CSV');
-  const { ctx } = rankedRubricRun(values, plugins, 'explain');
+  const { run, ctx } = rankedRubricRun(values, plugins, 'explain');
   const t = traceMarket(ctx, positionals[0]);
-  return { output: format === 'json' ? JSON.stringify(traceJson(t), null, 2) + '\n' : explainText(t) };
+  const changes = cheapestChanges(run, t.id); // what would it take: src/analysis/what-it-takes.ts
+  if (format === 'json') return { output: JSON.stringify({ ...(traceJson(t) as object), cheapestChanges: changes }, null, 2) + '\n' };
+  return { output: explainText(t) + '\n' + cheapestChangesText(changes, t.id) };
 };

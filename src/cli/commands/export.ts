@@ -1,4 +1,3 @@
-import { writeFileAtomic } from '../../io/atomic-write';
 import { UsageError } from '../../errors/problem';
 import { LONG_HEAD, longRows, provenanceLines, scorecardCsv, sha256, wideTable, type Provenance, type ProvenanceMode, type Shape } from '../../render/scorecard';
 import type { Command } from '../command';
@@ -10,7 +9,7 @@ import { version } from '../version';
 
 const engine = () => `moatscore ${version()}`;
 
-export const exportCommand: Command = (args, _io, plugins) => {
+export const exportCommand: Command = (args, io, plugins) => {
   const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, shape: { type: 'string' }, provenance: { type: 'string' }, bom: { type: 'boolean' } }, 'export');
   if (values.help) return { stdout: EXPORT_HELP };
   if (values.format !== undefined && values.format !== 'csv') throw new UsageError('usage.unknown-format', `export writes CSV, not '${values.format}'`, 'use rank or compare for other formats');
@@ -18,7 +17,7 @@ export const exportCommand: Command = (args, _io, plugins) => {
   if (shape !== 'long' && shape !== 'wide') throw new UsageError('usage.bad-option', `--shape ${values.shape} is not known`, 'choose long or wide');
   const mode = (values.provenance ?? 'header') as ProvenanceMode;
   if (!['header', 'file', 'none'].includes(mode)) throw new UsageError('usage.bad-option', `--provenance ${values.provenance} is not known`, 'choose header, file or none');
-  if (mode === 'file' && values.output === undefined) throw new UsageError('usage.missing-argument', '--provenance file needs --output', 'the provenance is written next to the output as OUTPUT.provenance.txt');
+  if (mode === 'file' && io.output === undefined) throw new UsageError('usage.missing-argument', '--provenance file needs --output', 'the provenance is written next to the output as OUTPUT.provenance.txt');
   const { run, ctx } = rankedRubricRun(values, plugins, 'export');
   const prov: Provenance = {
     engine: engine(),
@@ -29,9 +28,6 @@ export const exportCommand: Command = (args, _io, plugins) => {
   };
   const { head, rows } = shape === 'long' ? { head: [...LONG_HEAD], rows: longRows(ctx) } : wideTable(ctx);
   const csv = scorecardCsv(head, rows, { bom: Boolean(values.bom), provenance: mode === 'header' ? prov : undefined });
-  if (mode === 'file') {
-    // The provenance file is written first: if the scorecard then fails, a stale provenance names no scorecard.
-    writeFileAtomic(`${values.output}.provenance.txt`, provenanceLines(prov));
-  }
-  return { output: csv };
+  // Scorecard and provenance are written by the CLI as one unit: both files or neither (io/atomic-write.ts).
+  return { output: csv, alsoWrite: mode === 'file' ? [{ path: `${io.output}.provenance.txt`, content: provenanceLines(prov) }] : undefined };
 };

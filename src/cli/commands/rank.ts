@@ -27,6 +27,6 @@ export const rank: Command = (args, io, plugins) => {
   if (values.help) return { stdout: RANK_HELP };
   const renderer = plugins.renderers.get(values.format ?? 'table');
   const result = rankResult(values, plugins);
-  const color = renderer.id === 'table' && values.output === undefined && io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
-  return { output: renderer.render(result, { color }) };
+  const color = renderer.id === 'table' && io.output === undefined && io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+  return { output: renderer.render(result, { color }), colour: color };
 };

@@ -9,6 +9,7 @@ import type { Command } from '../command';
 import { SENSITIVITY_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { setupRubricRun } from '../setup';
+import { sensitivityValues } from './sensitivity-values';
 
 const ANALYSES = ['sweep', 'thresholds', 'smaa'] as const;
 type Analysis = (typeof ANALYSES)[number];
@@ -83,6 +84,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
     samples: { type: 'string' }, seed: { type: 'string' }, sampler: { type: 'string' }, level: { type: 'string' }, 'fixed-values': { type: 'boolean' },
   }, 'sensitivity');
   if (values.help) return { stdout: SENSITIVITY_HELP };
+  if (positionals[0] === 'values') return sensitivityValues(positionals.slice(1), values, plugins); // what would it take: src/analysis/what-it-takes.ts
   const format: FormatId = gridFormat(values.format);
   if (positionals.length > 1) throw new UsageError('usage.bad-argument', `sensitivity takes one analysis, got ${positionals.join(' ')}`, `choose one of: ${ANALYSES.join(', ')}`);
   const which = positionals[0] as Analysis | undefined;

@@ -1,11 +1,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError, UsageError, type Problem } from '../../errors/problem';
+import { InputError, ProblemList, UsageError } from '../../errors/problem';
+import { checkId, UniqueIds } from '../../data/check-id';
+import { parseStrictNumber, shown, type NumberProblem } from '../../data/strict-number';
 import { decodeUtf8, readInputFile } from '../../io/read-input';
 import { loadTable } from '../../data/load-table';
 import { gridFormat, renderGrid } from '../../render/grid';
-import { parseRatio } from '../../rubric/elicit';
 import { ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME } from '../../weights/ahp';
-import { criticWeights, entropyWeights } from '../../weights/objective';
+import { objectiveWeights } from '../../weights/objective';
+import { parseCostOption } from '../inputs';
 import { rocWeights } from '../../weights/roc';
 import type { Command } from '../command';
 import { WEIGHTS_HELP } from '../help';
@@ -21,25 +23,44 @@ export function readAhpMatrix(file: string): { ids: string[]; matrix: number[][]
   } catch (e) {
     throw InputError.one({ code: 'csv.malformed', file, message: (e as Error).message, hint: 'check the CSV syntax' });
   }
-  const problems: Problem[] = [];
+  const problems = new ProblemList(file);
   if (records.length < 2) throw InputError.one({ code: 'ahp.empty', file, message: 'needs a header row and one row per criterion', hint: 'first row: ,a,b,c — then one row per criterion: a,1,3,5' });
-  const ids = records[0].slice(1);
+  // Criterion ids through the one id check: blank, invisible characters, and duplicates after NFC normalisation
+  // (a repeated id once dropped a row silently, leaving weights that summed to 0.54).
+  const unique = new UniqueIds(problems, 'criterion', 'ahp.duplicate-id');
+  const ids = records[0].slice(1).map((raw, j) => unique.add(raw, { line: 1, column: j + 2, path: `column ${j + 2}` }) ?? raw);
   const n = ids.length;
-  if (records.length - 1 !== n) problems.push({ code: 'ahp.not-square', file, message: `has ${records.length - 1} rows of comparisons for ${n} criteria in the header`, hint: 'the matrix must be square: one row per criterion' });
+  if (records.length - 1 !== n) problems.add({ code: 'ahp.not-square', message: `has ${records.length - 1} rows of comparisons for ${n} criteria in the header`, hint: 'the matrix must be square: one row per criterion' });
   const matrix = records.slice(1).map((row, i) => {
     const line = i + 2;
-    if (row.length - 1 !== n) problems.push({ code: 'ahp.not-square', file, line, message: `row ${row[0]} has ${row.length - 1} comparisons, the header names ${n} criteria`, hint: 'the matrix must be square' });
-    if (i < n && row[0] !== ids[i]) problems.push({ code: 'ahp.order', file, line, column: 1, message: `row ${i + 1} is '${row[0]}' but column ${i + 1} is '${ids[i]}'`, hint: 'list the rows in the same order as the columns' });
+    const label = checkId(row[0], 'criterion');
+    if (typeof label !== 'string') problems.add({ ...label, line, column: 1, path: `row ${i + 1}` });
+    if (row.length - 1 !== n) problems.add({ code: 'ahp.not-square', line, message: `row ${row[0]} has ${row.length - 1} comparisons, the header names ${n} criteria`, hint: 'the matrix must be square' });
+    if (typeof label === 'string' && i < n && label !== ids[i]) problems.add({ code: 'ahp.order', line, column: 1, message: `row ${i + 1} is '${row[0]}' but column ${i + 1} is '${ids[i]}'`, hint: 'list the rows in the same order as the columns' });
     return row.slice(1).map((cell, j) => {
-      const v = /^\d+(\.\d+)?(\s*\/\s*\d+(\.\d+)?)?$/.test(cell) ? parseRatio(cell.includes('/') ? cell : Number(cell)) : NaN;
-      if (!Number.isFinite(v)) problems.push({ code: 'ahp.not-a-number', file, line, column: j + 2, path: `row ${row[0]}, column ${ids[j]}`, message: `'${cell}' is not a positive number or fraction`, hint: 'write 3, 0.5 or 1/3' });
-      return v;
+      const v = readComparison(cell);
+      if (typeof v !== 'number') problems.add({ code: v.code === 'data.not-a-number' ? 'ahp.not-a-number' : v.code, line, column: j + 2, path: `row ${row[0]}, column ${ids[j]}`, message: v.message, hint: v.hint });
+      return typeof v === 'number' ? v : NaN;
     });
   });
-  if (problems.length) throw new InputError(problems);
+  problems.throwIfErrors();
   const bad = checkComparisonMatrix(matrix);
   if (bad.length) throw new InputError(bad.map((b) => ({ code: b.code, file, line: b.row !== undefined ? b.row + 1 : undefined, column: b.column !== undefined ? b.column + 1 : undefined, message: b.message, hint: b.hint })));
   return { ids, matrix };
+}
+
+/**
+ * One comparison: a number or a fraction `a/b`, each part read by the data loader's strict number grammar (so ` `,
+ * `0x10` or `1e-400` are errors, not 0, 16 or 0).
+ */
+function readComparison(cell: string): number | NumberProblem {
+  const parts = cell.split('/');
+  if (parts.length > 2) return { code: 'ahp.not-a-number', message: `'${shown(cell)}' is not a positive number or fraction`, hint: 'write 3, 0.5 or 1/3' };
+  const [a, b] = parts.map((p) => parseStrictNumber(parts.length === 2 ? p.trim() : p));
+  if (typeof a !== 'number') return a;
+  if (b === undefined) return a;
+  if (typeof b !== 'number') return b;
+  return a / b;
 }
 
 export const weights: Command = (args) => {
@@ -73,9 +94,7 @@ export const weights: Command = (args) => {
   }
   if (kind === 'entropy' || kind === 'critic') {
     const { dataset, criteria } = loadTable(displayPath(arg), listOption(values.criteria));
-    const cost = new Set(listOption(values.cost) ?? []);
-    const cols = criteria.map((c) => dataset.numeric.get(c)!);
-    const w = kind === 'entropy' ? entropyWeights(cols) : criticWeights(cols, criteria.map((c) => !cost.has(c)));
+    const w = objectiveWeights(kind, dataset, criteria, parseCostOption(values.cost, criteria));
     const title = kind === 'entropy' ? 'Entropy weights (Hwang & Yoon 1981 §2.2.3)' : 'CRITIC weights (Diakoulaki et al. 1995)';
     return { output: renderGrid({ title, head: ['id', 'weight'], rows: criteria.map((c, k) => [c, w[k]]) }, format, 4) };
   }
