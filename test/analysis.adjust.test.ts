@@ -43,7 +43,8 @@ describe('weight overrides (rule: the value replaces the declared weight; siblin
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]).slice(-2)).toEqual(['base_rank', 'rank_change']);
     // Switching cost alone, by the condition scores of the table: subsea 4.5 > defense = biometrics 4.125 > public-dx 3.875 …
-    expect(rows.map((x) => `${x.rank}:${x.id}:${x.rank_change}`)).toEqual(['1:subsea:2', '2:biometrics:0', '2:defense:-1', '4:public-dx:0', '5:vran:0', '6:cloud:0']);
+    // against the base order defense, subsea, biometrics, public-dx, vran, cloud.
+    expect(rows.map((x) => `${x.rank}:${x.id}:${x.rank_change}`)).toEqual(['1:subsea:1', '2:biometrics:1', '2:defense:-1', '4:public-dx:0', '5:vran:0', '6:cloud:0']);
     expect(cli(['rank', '--weight', 'switching-cost=0.4']).stdout).toContain('weights overridden: switching-cost 0.25 → 0.4');
   });
   it('an unknown path exits 2', () => {
@@ -59,15 +60,17 @@ describe('scenarios', () => {
     expect(r.code).toBe(0);
     const rows = parse(r.stdout) as string[][];
     expect(rows[0]).toEqual(['id', 'base', 'ai-compresses-integration', 'defense-budget-expands', 'telecom-capex-recovers']);
-    expect(rows.slice(1).map((x) => x[0])).toEqual(['defense', 'biometrics', 'subsea', 'public-dx', 'vran', 'cloud']);
+    expect(rows.slice(1).map((x) => x[0])).toEqual(['defense', 'subsea', 'biometrics', 'public-dx', 'vran', 'cloud']);
   });
   it('a scenario applies its indicator overrides and collapses the range to the value', () => {
     const s = loadScenario(join(ROOT, 'data/scenarios/telecom-capex-recovers.yaml'));
     const { data } = applyScenario(s, project.rubric, project.data, project.dictionary);
     const row = data.ids.indexOf('vran');
-    expect(data.numeric.get('installed-base-depth')![row]).toBe(3);
-    expect(data.low.get('installed-base-depth')![row]).toBe(3);
-    expect(project.data.numeric.get('installed-base-depth')![row]).toBe(2);
+    // vran local-delivery: 2 (range 1–3) in data/markets.csv, 4 in the scenario.
+    expect(data.numeric.get('local-delivery')![row]).toBe(4);
+    expect(data.low.get('local-delivery')![row]).toBe(4);
+    expect(data.high.get('local-delivery')![row]).toBe(4);
+    expect(project.data.numeric.get('local-delivery')![row]).toBe(2);
   });
   it('rank --scenario ranks under it and says so', () => {
     const r = cli(['rank', '--scenario', 'defense-budget-expands', '--format', 'json']);

@@ -129,7 +129,7 @@ describe('bad usage and bad input: clear errors, exit codes, no stack traces', (
   it('validate passes on the bundled files', () => {
     const r = cli(['validate']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('ok: 8 files valid (4 conditions, 10 criteria, 6 markets, 74 facts, 3 scenarios)\n');
+    expect(r.stdout).toBe('ok: 8 files valid (4 conditions, 10 criteria, 6 markets, 88 facts, 3 scenarios)\n');
   });
 
   it('schema prints a JSON Schema that lists the rule types', () => {

@@ -74,7 +74,7 @@ describe('regressions from npm run fuzz', () => {
     const dir = fixture({ 'r.yaml': rubric });
     const r = cli(['validate', '--rubric', join(dir, 'r.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('ok: 5 files valid (4 conditions, 10 criteria, 6 markets, 74 facts)\n');
+    expect(r.stdout).toBe('ok: 5 files valid (4 conditions, 10 criteria, 6 markets, 88 facts)\n');
     // Named explicitly, the scenarios are checked, and the error names the rubric file.
     const s = cli(['validate', '--rubric', join(dir, 'r.yaml'), '--scenarios', join(ROOT, 'data/scenarios')]);
     expect(s.code).toBe(1);

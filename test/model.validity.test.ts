@@ -8,14 +8,19 @@ import { cellKey } from '../src/model/dataset';
 const project = loadProject(defaultFiles());
 const { methods } = resolvePlugins();
 
+// The source gives two tiers, not a full order (DOMAIN.md, "What the source concludes"): trust-and-integration
+// markets above scale-and-standardisation markets. Inside each tier it gives no order the model may assert; the
+// only hard signal there (Domestic IT's margin above ANS's) is checked by `backtest`, not here.
+const TRUST_AND_INTEGRATION = ['public-dx', 'biometrics', 'subsea', 'defense'];
+const SCALE_AND_STANDARDISATION = ['vran', 'cloud'];
+
 describe('the default NEC model agrees with the source conclusion (DOMAIN.md)', () => {
-  it.each(methods.ids)('%s: public-dx, defense, subsea and biometrics rank above vran and cloud, which are the two lowest', (id) => {
+  it.each(methods.ids)('%s: every trust-and-integration market ranks above every scale-and-standardisation market', (id) => {
     const r = rankWithRubric(project.rubric, project.data, methods.get(id));
     const rank = Object.fromEntries(r.ranking.map((a) => [a.id, a.rank]));
-    for (const strong of ['public-dx', 'defense', 'subsea', 'biometrics']) {
-      for (const weak of ['vran', 'cloud']) expect(rank[strong]).toBeLessThan(rank[weak]);
+    for (const strong of TRUST_AND_INTEGRATION) {
+      for (const weak of SCALE_AND_STANDARDISATION) expect(rank[strong], `${strong} above ${weak}`).toBeLessThan(rank[weak]);
     }
-    expect(r.ranking.slice(-2).map((a) => a.id).sort()).toEqual(['cloud', 'vran']);
   });
 
   it('the gate flags vran and cloud, whose weakest condition is below the scale midpoint', () => {
@@ -39,9 +44,38 @@ describe('the default NEC model agrees with the source conclusion (DOMAIN.md)', 
     expect(r.ranking.find((a) => a.id === 'subsea')!.conditions['outage-penalty']).toBe(5);
   });
 
-  it('hand check: cloud on trust-procurement = 0.4 × map(price-led → 0) + 0.3 × table(6 suppliers → 2) + 0.3 × raw((2−1)×5/4) = 0.975', () => {
+  it('hand check: cloud on trust-procurement = 0.4 × map(price-led → 0) + 0.3 × table(7 suppliers → 1) + 0.3 × raw((2−1)×5/4) = 0.675', () => {
     const r = rankWithRubric(project.rubric, project.data, methods.get('wsm'));
-    expect(r.ranking.find((a) => a.id === 'cloud')!.conditions['trust-procurement']).toBeCloseTo(0.975, 12);
+    expect(r.ranking.find((a) => a.id === 'cloud')!.conditions['trust-procurement']).toBeCloseTo(0.675, 12);
+  });
+
+  it('hand check: biometrics on trust-procurement = 0.4 × map(accredited → 5) + 0.3 × table(5 suppliers → 2) + 0.3 × raw((5−1)×5/4) = 4.1', () => {
+    const r = rankWithRubric(project.rubric, project.data, methods.get('wsm'));
+    expect(r.ranking.find((a) => a.id === 'biometrics')!.conditions['trust-procurement']).toBeCloseTo(4.1, 12);
+  });
+
+  it('hand check: subsea on trust-procurement = 0.4 × map(consortium → 3) + 0.3 × table(4 suppliers → 4) + 0.3 × raw((4−1)×5/4) = 3.525', () => {
+    const r = rankWithRubric(project.rubric, project.data, methods.get('wsm'));
+    expect(r.ranking.find((a) => a.id === 'subsea')!.conditions['trust-procurement']).toBeCloseTo(3.525, 12);
+  });
+
+  it('sovereign significance is read once, as the political half of the outage penalty (issue #11: it was read three times)', () => {
+    const readers = project.rubric.criteria.filter((c) => c.rule.indicators.includes('sovereign-significance'));
+    expect(readers.map((c) => `${c.conditionId}.${c.id}`)).toEqual(['outage-penalty.state-stake']);
+  });
+
+  it('a state buyer and a buyer on verified performance score alike on procurement mode: the thesis names both', () => {
+    const r = rankWithRubric(project.rubric, project.data, methods.get('wsm'));
+    const mode = r.criteria.find((c) => c.id === 'trust-procurement.mode')!;
+    const row = (m: string) => r.ranking.find((a) => a.id === m)!.row;
+    expect(mode.scores[row('defense')]).toBe(5);
+    expect(mode.scores[row('biometrics')]).toBe(5);
+    expect(mode.scores[row('subsea')]).toBe(3);
+  });
+
+  it('the risk indicators are read by no criterion: they exist for caps, not for the compensatory score', () => {
+    const read = new Set(project.rubric.criteria.flatMap((c) => c.rule.indicators));
+    for (const risk of ['execution-risk', 'customer-concentration', 'policy-cycle-exposure']) expect(read.has(risk), risk).toBe(false);
   });
 });
 
