@@ -29,12 +29,12 @@ describe('terminal scrub at the CLI edge', () => {
   });
 
   it('a rationale in explain', () => {
-    const cells = bundled('data/cells.csv').replace('"Fire, disaster-prevention', `"${HOSTILE}Fire, disaster-prevention`);
+    const cells = bundled('data/cells.csv').replace('"Fire-fighting, disaster-prevention', `"${HOSTILE}Fire-fighting, disaster-prevention`);
     const dir = fixture({ 'c.csv': cells });
     const r = cli(['explain', 'public-dx', '--cells', join(dir, 'c.csv')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(CONTROL);
-    expect(r.stdout).toContain('why: \ufffd]0;pwned\ufffd\ufffd[2J\ufffd\ufffd31mFire, disaster-prevention');
+    expect(r.stdout).toContain('why: \ufffd]0;pwned\ufffd\ufffd[2J\ufffd\ufffd31mFire-fighting, disaster-prevention');
   });
 
   it('a data cell quoted in an error message (formatProblem) and its hint', () => {

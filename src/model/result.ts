@@ -55,7 +55,8 @@ export interface RankResult {
   readonly methodName: string;
   readonly compensatory: boolean;
   readonly scoreMeaning: string;
-  readonly rubric: { readonly id: string; readonly title: string; readonly file: string } | null;
+  /** The rubric, with its tier ids best first. */
+  readonly rubric: { readonly id: string; readonly title: string; readonly file: string; readonly tiers: readonly string[] } | null;
   readonly dataFile: string;
   readonly scale: { readonly min: number; readonly max: number } | null;
   readonly conditionIds: readonly string[];

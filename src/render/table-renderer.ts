@@ -33,15 +33,18 @@ export class TableRenderer implements Renderer {
     // A loop, not Math.max(...cells): an argument spread over 130,000 rows overflows the call stack.
     const width = head.map((h, k) => rows.reduce((w, row) => Math.max(w, row[k].length), h.length));
     const tierCol = head.indexOf('tier');
-    const tierIds = [...new Set(rows.map((row) => row[tierCol]))];
+    // Best tier green, worst red, any between yellow: by the rubric's own order, not by which tier ranks first.
+    const tierIds = r.rubric?.tiers ?? [];
+    const tierColour = (tier: string | null) => { const k = tier === null ? -1 : tierIds.indexOf(tier); return k <= 0 ? TIER_COLOURS[0] : k === tierIds.length - 1 ? TIER_COLOURS[2] : TIER_COLOURS[1]; };
     // The tier cell is coloured after padding, so the colour codes never count towards the column width.
-    const paint = (c: string, k: number, row: string[]) => (opts.color && k === tierCol && c.trim() !== '' ? `${TIER_COLOURS[Math.min(2, tierIds.indexOf(row[k]))]}${c.trimEnd()}${RESET}${c.slice(c.trimEnd().length)}` : c);
-    const line = (cells: string[], colour = false) => cells.map((c, k) => {
+    const paint = (c: string, tier: string | null) => (c.trim() !== '' ? `${tierColour(tier)}${c.trimEnd()}${RESET}${c.slice(c.trimEnd().length)}` : c);
+    /** `tierOf`: the row's tier when its tier cell is to be coloured. */
+    const line = (cells: string[], tierOf?: string | null) => cells.map((c, k) => {
       const padded = numeric[k] ? c.padStart(width[k]) : c.padEnd(width[k]);
-      return colour ? paint(padded, k, cells) : padded;
+      return tierOf !== undefined && opts.color && k === tierCol ? paint(padded, tierOf) : padded;
     }).join('  ').trimEnd();
     const out = [printable(r.rubric ? r.rubric.title : `Ranking of ${r.dataFile}`), '', line(head), line(width.map((w) => '-'.repeat(w)))];
-    for (const row of rows) out.push(line(row, tierCol >= 0));
+    rows.forEach((row, i) => out.push(line(row, tierCol >= 0 ? r.ranking[i].tier : undefined)));
     out.push('', ...footnotes(r).map(printable));
     return out.join('\n') + '\n';
   }
