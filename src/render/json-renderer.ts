@@ -1,10 +1,16 @@
 import type { RankResult } from '../model/result';
 import { machineNumber, type Renderer } from './renderer';
+import { CENTRAL_MASS, TIER_CONFIDENCE_LEVEL } from '../analysis/rank-uncertainty';
+import type { RankUncertainty } from '../model/result';
+
+const uncertaintyJson = (u: RankUncertainty) => ({ rankRange: [...u.rankRange], uncertainty: u.uncertainty, tierConfidence: u.tierConfidence === null ? null : machineNumber(u.tierConfidence) });
 
 /**
  * The stable JSON schema (README "JSON output"):
- * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding }],
- *   scoreMeaning, weightsNormalised, notes, gated, [scenario], [changes: { <id>: { baseRank, move } }] }
+ * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding,
+ *   [rankRange: [best, worst], uncertainty, tierConfidence] }], scoreMeaning, weightsNormalised, notes, gated,
+ *   [scenario], [uncertainty: { samples, seed, level, valuesSampled, centralMass, tierConfidenceLevel }],
+ *   [changes: { <id>: { baseRank, move } }] }
  * `rubric` is the rubric id, or null in rubric-free mode (where conditions is {} and tier and binding are null).
  */
 export class JsonRenderer implements Renderer {
@@ -18,12 +24,14 @@ export class JsonRenderer implements Renderer {
         rank: a.rank, id: a.id, name: a.name, score: machineNumber(a.score),
         conditions: Object.fromEntries(r.conditionIds.map((c) => [c, machineNumber(a.conditions[c])])),
         tier: a.tier, binding: a.binding,
+        ...(r.uncertainty?.byId[a.id] ? uncertaintyJson(r.uncertainty.byId[a.id]) : {}),
       })),
       scoreMeaning: r.scoreMeaning,
       weightsNormalised: r.weightsNormalised,
       notes: r.notes,
       gated: r.ranking.filter((a) => a.gated).map((a) => a.id),
       ...(r.scenario ? { scenario: r.scenario } : {}),
+      ...(r.uncertainty ? { uncertainty: { samples: r.uncertainty.samples, seed: r.uncertainty.seed, level: r.uncertainty.level, valuesSampled: r.uncertainty.valuesSampled, centralMass: CENTRAL_MASS, tierConfidenceLevel: TIER_CONFIDENCE_LEVEL } } : {}),
       ...(r.baseRanks ? { changes: Object.fromEntries(r.ranking.map((a) => [a.id, { baseRank: r.baseRanks![a.id], move: r.baseRanks![a.id] - a.rank }])) } : {}),
     };
     return JSON.stringify(doc, null, 2) + '\n';

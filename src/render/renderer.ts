@@ -1,4 +1,5 @@
 import type { RankResult } from '../model/result';
+import { uncertaintyFootnote } from '../analysis/rank-uncertainty';
 
 export type FormatId = 'table' | 'md' | 'json' | 'csv';
 
@@ -29,5 +30,6 @@ export function footnotes(r: RankResult): string[] {
   if (r.baseRanks) lines.push('base, move: rank under the rubric\'s own weights and data, and places moved since (+ is up).');
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
   if (gated.length) lines.push(`Gated (*): ${gated.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`);
+  if (r.uncertainty) lines.push(...uncertaintyFootnote(r.uncertainty));
   return lines;
 }
