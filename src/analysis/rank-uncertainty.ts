@@ -10,7 +10,12 @@
  *   tier confidence the share of samples whose tier equals the displayed one. A tier held in fewer than
  *                   TIER_CONFIDENCE_LEVEL of the samples is printed with its share (`entrenched 62%`).
  */
+import type { Dataset } from '../model/dataset';
+import type { IndicatorDictionary } from '../model/indicator';
 import type { RankingUncertainty, RankUncertainty, UncertaintyGrade } from '../model/result';
+import type { MethodId, Rubric } from '../model/rubric';
+import { sensitivityModel } from './sensitivity-model';
+import { smaa, SMAA_DEFAULTS } from './smaa';
 
 /** The central mass of the rank range. */
 export const CENTRAL_MASS = 0.9;
@@ -79,4 +84,13 @@ export function rankingUncertainty(
     byId[id] = { rankRange, uncertainty: uncertaintyGrade(rankRange), tierConfidence: tierConfidence ? tierConfidence[i] : null };
   });
   return { ...about, byId };
+}
+
+/**
+ * The headline uncertainty of a rubric ranking: SMAA-2 with the `sensitivity smaa` defaults (condition weights
+ * uniform, values inside their ranges, 10,000 samples, fixed seed), so the table and the analysis agree.
+ */
+export function headlineUncertainty(rubric: Rubric, data: Dataset, method: MethodId, dictionary?: IndicatorDictionary): RankingUncertainty {
+  const s = smaa(sensitivityModel(rubric, data, method, dictionary), SMAA_DEFAULTS);
+  return rankingUncertainty(s.ids, s.acceptability, null, { samples: s.samples, seed: s.seed, level: s.level === 'conditions' ? 'condition' : 'criterion', valuesSampled: s.valuesSampled });
 }
