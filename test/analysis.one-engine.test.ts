@@ -103,25 +103,25 @@ describe.each(METHOD_IDS)('%s: every analysis scores as rank does', (method) => 
 });
 
 describe('the zero-weight rule: a condition of weight 0 is out of the model', () => {
-  // With every condition but outage-penalty at 0, the gate reads outage-penalty alone: vran's outage score is 2.80,
+  // With every condition but outage-penalty at 0, the gate reads outage-penalty alone: vran's outage score is 2.55 (data/markets.csv),
   // at or above the threshold, so nothing caps it (before this rule rank capped it at 2.5 through switched-off
-  // conditions, while the analyses scored 2.8).
+  // conditions, while the analyses did not).
   const zeroed = ['integrated-stack', 'trust-procurement', 'switching-cost'];
   it('rank --method gate: vran scores its outage-penalty score, ungated, bound by outage-penalty', () => {
     const r = cli(['rank', '--method', 'gate', ...zeroed.flatMap((c) => ['--weight', `${c}=0`]), '--format', 'json']);
     expect(r.code).toBe(0);
     const vran = JSON.parse(r.stdout).ranking.find((a: { id: string }) => a.id === 'vran');
-    expect(vran.score).toBeCloseTo(2.8, 12);
+    expect(vran.score).toBeCloseTo(2.55, 12);
     expect(vran.binding).toBe('outage-penalty');
     // cloud's outage-penalty score (1.40) is below the threshold: the one condition left still gates.
     expect(JSON.parse(r.stdout).ranking.find((a: { id: string }) => a.id === 'cloud').score).toBeCloseTo(1.4, 12);
   });
-  it('the analyses agree: sweep, thresholds and SMAA see the same 2.8', () => {
+  it('the analyses agree: sweep, thresholds and SMAA see the same 2.55', () => {
     const w = { conditions: [1, 0, 0, 0], criteria: declared.criteria };
     const m = sensitivityModel(reweight(project.rubric, w), project.data, 'gate');
     const vran = m.ids.indexOf('vran');
     const out = new Float64Array(m.ids.length);
-    expect(sweepScorer(m, 0)(1, out)[vran]).toBeCloseTo(2.8, 12);
-    expect(scoresWithDelta(m, prepared(m), 0, 0, new Float64Array(m.criterionIds.length), out)[vran]).toBeCloseTo(2.8, 12);
+    expect(sweepScorer(m, 0)(1, out)[vran]).toBeCloseTo(2.55, 12);
+    expect(scoresWithDelta(m, prepared(m), 0, 0, new Float64Array(m.criterionIds.length), out)[vran]).toBeCloseTo(2.55, 12);
   });
 });

@@ -11,7 +11,7 @@ describe('moatscore rank (spawned CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[2].split(/\s{2,}/).map((s) => s.trim())).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding']);
+    expect(lines[2].split(/\s{2,}/).map((s) => s.trim())).toEqual(['rank', 'id', 'name', 'score', 'range', 'uncertainty', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding']);
     expect(r.stdout).toContain('Method: gate');
     expect(r.stdout).toContain('Weights: as declared');
     expect(r.stdout).not.toContain('\x1b[');
@@ -23,15 +23,35 @@ describe('moatscore rank (spawned CLI)', () => {
     expect(doc.method).toBe('gate');
     expect(doc.rubric).toBe('pricing-power');
     expect(doc.ranking).toHaveLength(6);
-    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding', 'caps']);
+    expect(Object.keys(doc.ranking[0])).toEqual(['rank', 'id', 'name', 'score', 'conditions', 'tier', 'binding', 'caps', 'rankRange', 'uncertainty', 'tierConfidence']);
+    expect(doc.uncertainty).toEqual({ samples: 10000, seed: 20261121, level: 'condition', valuesSampled: true, centralMass: 0.9, tierConfidenceLevel: 0.9 });
     expect(Object.keys(doc.ranking[0].conditions)).toEqual(['outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost']);
   });
 
   it('--format csv has the documented header and parses back', () => {
     const r = cli(['rank', '--format', 'csv', '--method', 'topsis']);
     const rows = parse(r.stdout) as string[][];
-    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding', 'caps']);
+    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'rank_best', 'rank_worst', 'uncertainty', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding', 'caps', 'tier_confidence']);
     expect(rows).toHaveLength(7);
+  });
+
+  it('rank ranges are the central 90% of the ranks `sensitivity smaa` reports with the same defaults, under every method', () => {
+    for (const method of ['gate', 'wsm', 'wpm', 'topsis']) {
+      const ranked = JSON.parse(cli(['rank', '--format', 'json', '--method', method]).stdout) as { ranking: { id: string; rankRange: number[] }[] };
+      const s = JSON.parse(cli(['sensitivity', 'smaa', '--format', 'json', '--method', method]).stdout) as { smaa: { alternatives: { id: string; acceptability: number[] }[] } };
+      for (const a of s.smaa.alternatives) {
+        // By hand from the acceptabilities: first rank whose cumulative share passes 5%, first that reaches 95%.
+        let cum = 0;
+        let lo = 0;
+        let hi = 0;
+        a.acceptability.forEach((b, r) => {
+          cum += b;
+          if (!lo && cum > 0.05 + 1e-9) lo = r + 1;
+          if (!hi && cum >= 0.95 - 1e-9) hi = r + 1;
+        });
+        expect(ranked.ranking.find((x) => x.id === a.id)!.rankRange, `${method} ${a.id}`).toEqual([lo, hi]);
+      }
+    }
   });
 
   it('--format md prints a Markdown table that names the method', () => {
@@ -164,7 +184,8 @@ describe('bad usage and bad input: clear errors, exit codes, no stack traces', (
     const child = (tty: boolean, env: Record<string, string>) => spawnSync(process.execPath, ['-e', `${tty ? 'Object.defineProperty(process.stdout, "isTTY", { value: true });' : ''}require(${JSON.stringify(BIN)})`], {
       encoding: 'utf8', env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NO_COLOR')), TERM: 'xterm', ...env },
     }).stdout;
-    expect(child(true, {})).toContain('\x1b[32mentrenched\x1b[0m');
+    // The best tier is green, with its confidence share when below 90% (README "How sure").
+    expect(child(true, {})).toMatch(/\x1b\[32mentrenched( \d+%)?\x1b\[0m/);
     expect(child(false, {})).not.toContain('\x1b[');
     expect(child(true, { NO_COLOR: '1' })).not.toContain('\x1b[');
     expect(child(true, { TERM: 'dumb' })).not.toContain('\x1b[');

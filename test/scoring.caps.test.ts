@@ -147,11 +147,12 @@ describe('caps through the CLI: csv caps column, json caps', () => {
     const { dir } = projectWith(rubric());
     const args = ['rank', '--rubric', join(dir, 'r.yaml'), '--data', join(dir, 'd.csv'), '--dictionary', join(dir, 'i.yaml')];
     const csv = parse(cli([...args, '--format', 'csv']).stdout) as string[][];
-    expect(csv.map((r) => [r[1], r[3], r[5], r[7]])).toEqual([['id', 'score', 'tier', 'caps'], ['b', '2.5', 'mid', ''], ['a', '2', 'mid', 'concentration'], ['c', '0', 'low', 'price-war']]);
+    const col = (name: string) => csv[0].indexOf(name);
+    expect(csv.map((r) => [r[col('id')], r[col('score')], r[col('tier')], r[col('caps')]])).toEqual([['id', 'score', 'tier', 'caps'], ['b', '2.5', 'mid', ''], ['a', '2', 'mid', 'concentration'], ['c', '0', 'low', 'price-war']]);
     const doc = JSON.parse(cli([...args, '--format', 'json']).stdout);
     expect(doc.ranking.map((a: { caps: string[] }) => a.caps)).toEqual([[], ['concentration'], ['price-war']]);
     expect(doc.caps[0]).toEqual({ id: 'concentration', tier: 'mid', ceiling: 2, ceilingApplied: true, rationale: 'one customer can take the whole book away', facts: ['f-concentration'], markets: ['a'] });
-    expect(cli([...args]).stdout).toContain('\n   2  a   Alpha  2.000†  5.00  mid   only\n');
+    expect(cli([...args]).stdout).toContain('\n   2  a   Alpha  2.000†      2  low          5.00  mid   only\n');
   });
 });
 

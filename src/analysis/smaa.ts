@@ -4,7 +4,9 @@ import { Ranker } from '../ranking/competition-rank';
 import { dataFrame } from '../scoring/score-rubric';
 import { capCeilings, capsByMarket } from '../scoring/caps';
 import { prepareScoring } from '../scoring/method-matrix';
+import type { Cap } from '../model/rubric';
 import { Rng, sampleSimplex } from './rng';
+import { TierSampler } from './tier-acceptability';
 import { globalFromConditions, prepared, type SensitivityModel } from './sensitivity-model';
 
 export interface SmaaOptions {
@@ -15,6 +17,8 @@ export interface SmaaOptions {
   readonly level: 'conditions' | 'criteria';
   /** Sample indicator values inside their low/high ranges (when the data has any). */
   readonly values: boolean;
+  /** Also count each alternative's tier per sample (tier acceptability, src/analysis/tier-acceptability.ts). */
+  readonly tiers?: boolean;
 }
 
 export const SMAA_DEFAULTS: SmaaOptions = { samples: 10_000, seed: 20261121, sampler: 'dirichlet', level: 'conditions', values: true };
@@ -44,6 +48,8 @@ export interface SmaaResult {
   readonly adjacentWinning: readonly { readonly above: string; readonly below: string; readonly cAbove: number; readonly cBelow: number }[] | null;
   /** Half-width of the 95% confidence interval of any index: 1.96 × sqrt(1/4N) bounds it for every p. */
   readonly errorBound: number;
+  /** With `tiers`: per alternative, tier id → share of samples giving that tier; else null. */
+  readonly tierAcceptability: readonly Readonly<Record<string, number>>[] | null;
 }
 
 /** Value samples are scored through the rubric's compiled rules in batches of this many (rules run over columns). */
@@ -107,6 +113,8 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const ranker = new Ranker(n);
   const global = (x: Float64Array) => (opts.level === 'conditions' ? globalFromConditions(m, x, gw) : x);
 
+  const tierSampler = opts.tiers && m.rubric.tiers.length ? new TierSampler(m, opts.level) : null;
+  const fixedCaps = tierSampler && !batches ? capsByMarket(m.rubric, dataFrame(m.rubric, m.data), m.ids) : null;
   let p = basePrepared!;
   for (let s = 0; s < N; s++) {
     if (batches && s % B === 0) {
@@ -115,7 +123,12 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
       if (keepIt) kept.push(p);
     }
     sampleSimplex(rng, w, opts.sampler, scratch);
-    p.score(global(w), scores, batches ? s % B : 0);
+    const gwS = global(w);
+    p.score(gwS, scores, batches ? s % B : 0);
+    if (tierSampler) {
+      if (batches) tierSampler.observe(batches.columns, (s % B) * n, gwS, batches.caps, (s % B) * n);
+      else tierSampler.observe(m.scores, 0, gwS, fixedCaps!, 0);
+    }
     const rank = ranker.ranks(scores);
     for (let i = 0; i < n; i++) {
       const ri = rank[i];
@@ -180,6 +193,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     winning: allPairs ? Array.from({ length: n }, (_, i) => wins.slice(i * n, i * n + n).map((x) => x / N)) : null,
     adjacentWinning: baseOrder ? Array.from({ length: n - 1 }, (_, q) => ({ above: m.ids[baseOrder[q]], below: m.ids[baseOrder[q + 1]], cAbove: wins[2 * q] / N, cBelow: wins[2 * q + 1] / N })) : null,
     errorBound: 1.96 * Math.sqrt(0.25 / N),
+    tierAcceptability: tierSampler ? tierSampler.result() : null,
   };
 }
 
@@ -209,7 +223,11 @@ class ValueBatches {
   private readonly slots: { slot: number; lo: Float64Array; hi: Float64Array; integer: boolean }[];
   private readonly frame: (ArrayLike<number> | readonly string[])[];
   private readonly ids: string[];
-  private readonly columns: Float64Array[];
+  /** The criterion scores of the current batch, n × size rows (tier sampling reads them). */
+  readonly columns: Float64Array[];
+  /** The risk caps biting each row of the current batch (they read the sampled values). */
+  caps: readonly (readonly Cap[])[] = [];
+  private readonly noCaps: readonly (readonly Cap[])[];
   private readonly fired: Int32Array;
   /** Criteria that read an uncertain indicator: only these are re-scored per batch. */
   private readonly varying: number[];
@@ -232,6 +250,7 @@ class ValueBatches {
     this.ids = Array.from({ length: rows }, (_, r) => m.ids[r % this.n]);
     this.columns = m.rubric.criteria.map(() => new Float64Array(rows));
     this.fired = new Int32Array(rows);
+    this.noCaps = Array.from({ length: rows }, () => []);
     this.varying = m.rubric.criteria.map((k, j) => (k.rule.indicators.some((id) => uncertain.includes(id)) ? j : -1)).filter((j) => j >= 0);
     // Criteria on fixed indicators score the same in every batch: tile their base scores once.
     m.rubric.criteria.forEach((_k, j) => {
@@ -245,7 +264,8 @@ class ValueBatches {
     // A kept batch must own its columns: the next fill overwrites these, and WSM and gate read them in place.
     const columns = keep ? this.columns.map((c) => c.slice()) : this.columns;
     // Caps read the sampled values too: a cap that bites only inside a cell's range bites only in those samples.
-    const ceilings = this.m.rubric.caps.some((c) => c.ceiling !== undefined) ? capCeilings(capsByMarket(this.m.rubric, this.frame, this.ids)) : undefined;
+    this.caps = this.m.rubric.caps.length ? capsByMarket(this.m.rubric, this.frame, this.ids) : this.noCaps;
+    const ceilings = capCeilings(this.caps);
     return prepareScoring(this.m.plugin, { ...this.m.matrix, n: this.n * this.size, columns }, this.size, ceilings);
   }
 

@@ -71,9 +71,34 @@ export interface RankResult {
   readonly caps: readonly CapSummary[];
   /** The scenario applied, if any. */
   readonly scenario?: string;
+  /** Rank ranges, uncertainty grades and tier confidence from SMAA-2 (src/analysis/rank-uncertainty.ts). */
+  readonly uncertainty?: RankingUncertainty;
 }
 
 /** Places moved since the base ranking: +2 is two places up. */
 export function rankMove(r: RankResult, id: string, rank: number): number | undefined {
   return r.baseRanks ? r.baseRanks[id] - rank : undefined;
+}
+
+export type UncertaintyGrade = 'low' | 'medium' | 'high' | 'very-high';
+
+/** How sure one alternative's place is (rules: src/analysis/rank-uncertainty.ts). */
+export interface RankUncertainty {
+  /** The central 90% of the alternative's rank distribution: [best, worst]. */
+  readonly rankRange: readonly [number, number];
+  readonly uncertainty: UncertaintyGrade;
+  /** Share of samples giving the displayed tier; null in rubric-free mode (no tiers). */
+  readonly tierConfidence: number | null;
+}
+
+/** The headline uncertainty of a ranking and what it was computed from, for footers and provenance. */
+export interface RankingUncertainty {
+  readonly samples: number;
+  readonly seed: number;
+  /** What was sampled: condition weights or criterion weights, and whether values inside their ranges. */
+  readonly level: string;
+  readonly valuesSampled: boolean;
+  readonly byId: Readonly<Record<string, RankUncertainty>>;
+  /** Why no uncertainty was computed (too many markets), when it was not. */
+  readonly skipped?: string;
 }

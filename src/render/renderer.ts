@@ -1,4 +1,5 @@
 import type { RankResult } from '../model/result';
+import { uncertaintyFootnote } from '../analysis/rank-uncertainty';
 
 export type FormatId = 'table' | 'md' | 'json' | 'csv';
 
@@ -33,5 +34,6 @@ export function footnotes(r: RankResult): string[] {
     const facts = c.facts.length ? ` [facts: ${c.facts.join(', ')}]` : '';
     lines.push(`Capped (†) by ${c.id}: ${c.markets.join(', ')} — ${c.effect}. Why: ${c.rationale}${facts}`);
   }
+  if (r.uncertainty) lines.push(...uncertaintyFootnote(r.uncertainty));
   return lines;
 }

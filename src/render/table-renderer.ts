@@ -1,6 +1,7 @@
 import { rankMove, type RankResult } from '../model/result';
 import { printable } from '../io/printable';
 import { footnotes, type Renderer, type RenderOptions } from './renderer';
+import { rangeText, tierLabel } from '../analysis/rank-uncertainty';
 
 // The only escape sequences the tool writes itself; the CLI edge lets exactly these through (io/printable.ts).
 const TIER_COLOURS: Readonly<Record<number, string>> = { 0: '\x1b[32m', 1: '\x1b[33m', 2: '\x1b[31m' };
@@ -11,17 +12,22 @@ export { printable };
 
 /** The columns of a positioning table, as text cells; shared by the aligned and Markdown renderers. */
 export function tableCells(r: RankResult): { head: string[]; rows: string[][]; numeric: boolean[] } {
-  const head = ['rank', 'id', 'name', 'score', ...r.conditionIds];
+  const u = r.uncertainty;
+  const head = ['rank', 'id', 'name', 'score', ...(u ? ['range', 'uncertainty'] : []), ...r.conditionIds];
   if (r.rubric) head.push('tier', 'binding');
   if (r.baseRanks) head.push('base', 'move');
   const rows = r.ranking.map((a) => {
-    const row = [String(a.rank), printable(a.id), printable(a.name), a.score.toFixed(3) + (a.gated ? '*' : '') + (a.caps.length ? '†' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
-    if (r.rubric) row.push(printable(a.tier ?? ''), printable(a.binding ?? ''));
+    const au = u?.byId[a.id];
+    const row = [String(a.rank), printable(a.id), printable(a.name), a.score.toFixed(3) + (a.gated ? '*' : '') + (a.caps.length ? '†' : '')];
+    if (u) row.push(au ? rangeText(au.rankRange) : '', au?.uncertainty ?? '');
+    for (const c of r.conditionIds) row.push(a.conditions[c].toFixed(2));
+    if (r.rubric) row.push(printable(tierLabel(a.tier, au)), printable(a.binding ?? ''));
     const move = rankMove(r, a.id, a.rank);
     if (move !== undefined) row.push(String(r.baseRanks![a.id]), move > 0 ? `+${move}` : move < 0 ? String(move) : '=');
     return row;
   });
-  const numeric = head.map((h, k) => k === 0 || k === 3 || (k > 3 && k < 4 + r.conditionIds.length) || h === 'base' || h === 'move');
+  const right = new Set(['rank', 'score', 'range', 'base', 'move', ...r.conditionIds]);
+  const numeric = head.map((h) => right.has(h));
   return { head, rows, numeric };
 }
 

@@ -15,14 +15,15 @@ export interface ConditionExtremes {
  * of weight 0 is out of the model, so it is never the binding condition and never the weakest or strongest a tier
  * reads. (A rubric whose every condition weighs 0 cannot be ranked; it then falls back to all conditions.)
  */
-export function conditionExtremes(conditions: readonly Float64Array[], weights: ArrayLike<number>, n: number): ConditionExtremes {
-  const inModel = conditions.map((_, c) => weights[c] > 0);
-  if (!inModel.some(Boolean)) inModel.fill(true);
-  const weakest = new Float64Array(n).fill(Infinity);
-  const strongest = new Float64Array(n).fill(-Infinity);
-  const binding = new Uint16Array(n);
+export function conditionExtremes(conditions: readonly Float64Array[], weights: ArrayLike<number>, n: number, out?: ConditionExtremes): ConditionExtremes {
+  let anyInModel = false;
+  for (let c = 0; c < conditions.length; c++) if (weights[c] > 0) anyInModel = true;
+  // `out`: buffers to reuse (SMAA's tier sampling calls this once per sample).
+  const weakest = out ? out.weakest.fill(Infinity) : new Float64Array(n).fill(Infinity);
+  const strongest = out ? out.strongest.fill(-Infinity) : new Float64Array(n).fill(-Infinity);
+  const binding = out ? out.binding.fill(0) : new Uint16Array(n);
   conditions.forEach((col, c) => {
-    if (!inModel[c]) return;
+    if (anyInModel && !(weights[c] > 0)) return;
     for (let i = 0; i < n; i++) {
       if (col[i] < weakest[i]) {
         weakest[i] = col[i];

@@ -1,3 +1,4 @@
+import { headlineUncertainty } from '../../analysis/rank-uncertainty';
 import { UsageError } from '../../errors/problem';
 import type { Plugins } from '../../ioc';
 import type { RankResult } from '../../model/result';
@@ -16,7 +17,8 @@ export function rankResult(values: InputValues & { method?: string; 'show-change
     const method = plugins.methods.get(values.method ?? 'wsm');
     return rankTable(run.data, run.criteria, run.weights, run.cost, method, run.notes);
   }
-  const result = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };
+  const ranked = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };
+  const result = { ...ranked, uncertainty: headlineUncertainty(ranked, run.rubric, run.data, run.method, run.project.dictionary) };
   if (!values['show-changes']) return result;
   const base = rankWithRubric(run.base.rubric, run.base.data, run.method);
   return { ...result, baseRanks: Object.fromEntries(base.ranking.map((a) => [a.id, a.rank])) };
