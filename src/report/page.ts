@@ -1,6 +1,7 @@
 import { traceMarket, type MarketTrace } from '../analysis/trace';
 import type { RankResult } from '../model/result';
 import type { MethodId, Rubric } from '../model/rubric';
+import { shipTrees } from '../expression/shipped-trees';
 import { footnotes } from '../render/renderer';
 import { declaredWeights } from '../rubric/reweight';
 import { modelFromPayload, pageRanking, PAGE_METHODS } from './browser-model';
@@ -12,6 +13,7 @@ import type { ReportPayload } from './payload';
  * bundled for the browser by esbuild. Moving a slider re-ranks with exactly what `moatscore rank --weight …` runs.
  */
 const payload = JSON.parse(document.getElementById('payload')!.textContent!) as ReportPayload;
+shipTrees(payload.trees);
 const model = modelFromPayload(payload);
 // The CLI's own plug-in list (src/methods/plugins.ts, which src/ioc.ts binds): a new method appears here unasked.
 const METHODS = PAGE_METHODS;
@@ -116,6 +118,8 @@ function update(): void {
   last = ranked;
   $('inforce').textContent = rubric.conditions.map((c) => `${c.id} ${(c.weight * 100).toFixed(1)}%`).join(' · ');
   renderTable(result);
+  // The bench and the browser test read this mark: time from navigation to the first table on screen.
+  if (!performance.getEntriesByName('moatscore:table').length) performance.mark('moatscore:table');
   renderCharts(result, rubric);
   if (state.selected) showTrace(state.selected);
 }
