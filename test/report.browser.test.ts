@@ -214,6 +214,16 @@ describe('moatscore report in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('printed on A4 landscape (277 mm between the 10 mm margins = 1047 CSS px) the table fits the page width', async () => {
+    await page.setViewportSize({ width: 1047, height: 740 });
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.getElementById('ranking')!.scrollWidth]);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(widths[0]).toBeLessThanOrEqual(1047);
+    expect(widths[1]).toBeLessThanOrEqual(1047);
+  });
+
   it('for a rubric whose weights are all 1, every slider starts strictly inside its track', async () => {
     const dir = tempDir();
     const rubric = readFileSync(join(ROOT, 'rubrics', 'pricing-power.yaml'), 'utf8').replace(/^(    weight: )0\.25$/gm, '$11');
