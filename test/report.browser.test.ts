@@ -174,6 +174,12 @@ describe('moatscore report in a real browser', () => {
     expect(axis.filter((l) => intersect(l, ring)).map((l) => l.text)).toEqual([]);
   });
 
+  it('the stacked bars\' legend entries do not overlap', async () => {
+    const legend = await boxes('#stacked-chart', 'g.legend');
+    expect(legend.map((l) => l.text)).toEqual(['outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost']);
+    expect(collisions(legend)).toEqual([]);
+  });
+
   it('shows each market\'s rank range and uncertainty from SMAA, in the heat map\'s numbers', async () => {
     const head = await page.$$eval('#ranking-head th', (ths) => ths.map((t) => t.textContent));
     expect(head.slice(0, 4)).toEqual(['rank', 'range', 'uncertainty', 'market']);

@@ -27,7 +27,19 @@ export function stackedBars(r: RankResult, weights: Readonly<Record<string, numb
   const rowH = 26;
   const left = 90;
   const width = 560;
-  const h = r.ranking.length * rowH + 50;
+  // Legend entries spaced by their own estimated width, wrapping to a new line, so long condition ids never collide.
+  let lx = left;
+  let row = 0;
+  const legend = r.conditionIds.map((c) => {
+    const w = 14 + textWidth(c, 10) + 12;
+    if (lx > left && lx + w > width) {
+      lx = left;
+      row++;
+    }
+    lx += w;
+    return { x: lx - w, row };
+  });
+  const h = r.ranking.length * rowH + 50 + 16 * row;
   const scale = (width - left - 20) / max;
   let svg = svgOpen(width, h, 'Weighted contribution of each condition to each market\'s score');
   r.ranking.forEach((a, i) => {
@@ -42,10 +54,10 @@ export function stackedBars(r: RankResult, weights: Readonly<Record<string, numb
     const total = r.conditionIds.reduce((s, c) => s + weights[c] * a.conditions[c], 0);
     svg += `<text x="${f(x + 4)}" y="${y + 14}" font-size="10">${total.toFixed(2)}</text>`;
   });
-  const ly = r.ranking.length * rowH + 22;
   r.conditionIds.forEach((c, k) => {
-    const lx = left + k * 120;
-    svg += `<rect x="${lx}" y="${ly}" width="10" height="10" fill="${SERIES[k % SERIES.length]}" stroke="#000" stroke-width="0.4"/><text x="${lx + 14}" y="${ly + 9}" font-size="10">${esc(c)}</text>`;
+    const { x: gx, row: gr } = legend[k];
+    const ly = r.ranking.length * rowH + 22 + 16 * gr;
+    svg += `<g class="legend"><rect x="${f(gx)}" y="${ly}" width="10" height="10" fill="${SERIES[k % SERIES.length]}" stroke="#000" stroke-width="0.4"/><text x="${f(gx + 14)}" y="${ly + 9}" font-size="10">${esc(c)}</text></g>`;
   });
   svg += '</svg>';
   const summary = r.ranking.map((a) => `${a.id}: ${r.conditionIds.map((c) => `${c} ${(weights[c] * a.conditions[c]).toFixed(2)}`).join(', ')}`).join('; ');
@@ -55,7 +67,7 @@ export function stackedBars(r: RankResult, weights: Readonly<Record<string, numb
 /** Radar of the condition scores of the selected markets, overlaid; each market has its own stroke and dash. */
 export function radar(r: RankResult, ids: readonly string[], max: number): Chart {
   const size = 340;
-  const wide = size + 120; // room for axis labels left and right
+  const wide = size + 180; // room for axis labels left and right (about 15 characters each side)
   const c = size / 2;
   const cx = wide / 2;
   const rad = c - 40;
