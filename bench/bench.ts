@@ -9,6 +9,7 @@
  *     number of garbage collections during the sampling: a loop that allocated per sample would show hundreds.
  *  4. Reading and writing at scale (bench/io.ts): export, diff, a 200,000-column header, and with --big the peak
  *     RSS of ranking a 3,000,000 × 40 CSV.
+ *  5. The report page (bench/report.ts): report wall time, page script size, time to table in headless Chromium.
  * Usage: npm run bench [-- --rows N --cols M --runs K --big]
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { sensitivityModel } from '../src/analysis/sensitivity-model';
 import { smaa } from '../src/analysis/smaa';
 import { benchIo } from './io';
 import { benchEngine } from './engine';
+import { benchReport } from './report';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -146,3 +148,7 @@ function main(): void {
 }
 
 main();
+benchReport({ runs: RUNS }).catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centralRankRange, headlineUncertainty, rangeText, tierLabel, uncertaintyFootnote, uncertaintyGrade } from '../src/analysis/rank-uncertainty';
+import { centralRankRange, rangeText, tierLabel, uncertaintyFootnote, uncertaintyGrade } from '../src/analysis/rank-uncertainty';
+import { headlineUncertainty } from '../src/analysis/headline-uncertainty';
 import { WeightedSumMethod } from '../src/methods/wsm';
 import { rankWithRubric } from '../src/scoring/score-rubric';
 import { projectWith } from './rubric-fixture';

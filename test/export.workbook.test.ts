@@ -1,3 +1,5 @@
+import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
@@ -174,10 +176,10 @@ describe('export --format xlsx: structure read back with exceljs', () => {
     const dir = tempDir();
     const evil = '=HYPERLINK("http://example.invalid","click")';
     writeFileSync(join(dir, 'markets.csv'), readFileSync(join(ROOT, 'data', 'markets.csv'), 'utf8').replace('vran,Virtualised RAN and telecom radio,', `vran,"${evil.replace(/"/g, '""')}",`));
-    const cells = readFileSync(join(ROOT, 'data', 'cells.csv'), 'utf8').split('\n');
-    const k = cells.findIndex((l) => l.startsWith('vran,outage-severity,'));
-    cells[k] = cells[k].replace(/,[^,]*$/, ',=1+1');
-    writeFileSync(join(dir, 'cells.csv'), cells.join('\n'));
+    const cells = parse(readFileSync(join(ROOT, 'data', 'cells.csv'), 'utf8')) as string[][];
+    const why = cells[0].indexOf('rationale');
+    cells.find((r) => r[0] === 'vran' && r[1] === 'outage-severity')![why] = '=1+1';
+    writeFileSync(join(dir, 'cells.csv'), stringify(cells));
     const bytes = exportBook(['--rubric', 'rubrics/pricing-power.yaml', '--data', join(dir, 'markets.csv'), '--cells', join(dir, 'cells.csv'), '--evidence', 'seeds/evidence.yaml']);
     const wb = await readBook(bytes);
     const ranking = wb.getWorksheet('Ranking')!;
@@ -240,14 +242,13 @@ describe('export --format xlsx: recomputed by a spreadsheet engine equals rank -
     });
   }
 
-  it('a condition weight of 0 under wsm, and ties ranked 1, 1, 3', async () => {
+  it('condition weights of 0 under wsm, and ties ranked 1, 2, 2, 4', async () => {
     const s = await spreadsheet(exportBook(['--method', 'wsm']));
-    s.set('w_outage_penalty', 0);
-    s.set('w_trust_procurement', 0);
+    for (const c of ['w_outage_penalty', 'w_integrated_stack', 'w_trust_procurement']) s.set(c, 0);
     const sheet = s.ranking();
-    // defense and biometrics have the same integrated-stack and switching-cost criterion scores: an exact tie.
-    expect([sheet.get('defense')!.rank, sheet.get('biometrics')!.rank, sheet.get('subsea')!.rank]).toEqual([1, 1, 3]);
-    expectSameRanking(sheet, rankJson(['--method', 'wsm', '--weight', 'outage-penalty=0', '--weight', 'trust-procurement=0']));
+    // Only switching-cost weighs: subsea 4.5, defense and biometrics 4.125 each (data/markets.csv), public DX 3.875.
+    expect(['subsea', 'defense', 'biometrics', 'public-dx'].map((id) => sheet.get(id)!.rank)).toEqual([1, 2, 2, 4]);
+    expectSameRanking(sheet, rankJson(['--method', 'wsm', '--weight', 'outage-penalty=0', '--weight', 'integrated-stack=0', '--weight', 'trust-procurement=0']));
   });
 
   it('still holds after the Ranking rows are sorted (reversed), as a person sorting by a column would', async () => {
@@ -267,48 +268,50 @@ describe('export --format xlsx: recomputed by a spreadsheet engine equals rank -
 
   it('the gate cap bites: vran averages above the threshold but its weakest condition is below it', async () => {
     const s = await spreadsheet(exportBook());
-    s.set('w_outage_penalty', 10);
+    s.set('w_outage_penalty', 20);
     const sheet = s.ranking();
-    // vran: outage-penalty 2.8 with weight 10/10.75, the others (2.3, 1.75, 1.625) with 0.25/10.75 each:
-    // overall = (28 + 0.25 × (2.3 + 1.75 + 1.625)) / 10.75 = 2.7367…, weakest 1.625 < 2.5, so the score is 2.5.
+    // vran (data/markets.csv via rank): outage-penalty 2.55 with weight 20/20.75, the others (1.71855865354, 1.45,
+    // 2.125) with 0.25/20.75 each: overall = (51 + 0.25 × 5.29355865354) / 20.75 = 2.52161…, weakest 1.45 < 2.5,
+    // so the score is 2.5.
     expect(sheet.get('vran')!.gated).toBe(true);
     expect(sheet.get('vran')!.score).toBe(2.5);
-    expect(expectNumber(s.value('Scorecard', 'Q6'))).toBeCloseTo((28 + 0.25 * (2.3 + 1.75 + 1.625)) / 10.75, 12);
-    expectSameRanking(sheet, rankJson(['--weight', 'outage-penalty=10']));
+    expect(expectNumber(s.value('Scorecard', 'Q6'))).toBeCloseTo((51 + 0.25 * (1.71855865354 + 1.45 + 2.125)) / 20.75, 11);
+    expectSameRanking(sheet, rankJson(['--weight', 'outage-penalty=20']));
   });
 
   it('a condition with weight 0 cannot gate (zero-weight rule of src/methods/gate.ts)', async () => {
     const s = await spreadsheet(exportBook());
-    // Threshold 3.8: subsea's only condition below it is integrated-stack (3.637), so subsea is capped at 3.8 …
-    s.set('gate_threshold', 3.8);
-    expect(s.ranking().get('subsea')).toMatchObject({ gated: true, score: 3.8 });
-    // … until integrated-stack's weight is 0: then it is out of the model, and subsea scores the mean of
-    // outage-penalty 5, trust-procurement 3.925 and switching-cost 4.5 = 4.475, uncapped.
-    s.set('w_integrated_stack', 0);
+    // Threshold 3.6: subsea's only condition below it is trust-procurement (3.525), so subsea is capped at 3.6 …
+    s.set('gate_threshold', 3.6);
+    expect(s.ranking().get('subsea')).toMatchObject({ gated: true, score: 3.6 });
+    // … until trust-procurement's weight is 0: then it is out of the model, and subsea scores the mean of
+    // outage-penalty 5, integrated-stack 3.63711730709 and switching-cost 4.5 = 4.37903910236, uncapped.
+    s.set('w_trust_procurement', 0);
     const subsea = s.ranking().get('subsea')!;
     expect(subsea.gated).toBe(false);
-    expect(subsea.score).toBeCloseTo(4.475, 12);
+    expect(subsea.score).toBeCloseTo((5 + 3.63711730709 + 4.5) / 3, 10);
   });
 });
 
 describe('export --format xlsx: tiers recompute from the rubric expressions', () => {
   it('a market the gate newly caps drops to the gate tier (pricing-power.yaml gate.tier: exposed)', async () => {
     const s = await spreadsheet(exportBook());
-    expect(s.ranking().get('public-dx')).toMatchObject({ tier: 'entrenched', gated: false });
-    // public-dx's weakest condition is switching-cost 3.875: a threshold of 4 gates it.
-    s.set('gate_threshold', 4);
-    expect(s.ranking().get('public-dx')).toMatchObject({ tier: 'exposed', gated: true, score: 4 });
-    expect(s.ranking().get('defense')).toMatchObject({ tier: 'entrenched', gated: false });
+    expect(s.ranking().get('biometrics')).toMatchObject({ tier: 'entrenched', gated: false });
+    // biometrics' weakest condition is outage-penalty 3.65: a threshold of 3.7 gates it.
+    s.set('gate_threshold', 3.7);
+    expect(s.ranking().get('biometrics')).toMatchObject({ tier: 'exposed', gated: true, score: 3.7 });
+    // defense's weakest is 3.854: not gated, and its risk cap still holds it at selective.
+    expect(s.ranking().get('defense')).toMatchObject({ tier: 'selective', gated: false });
   });
 
   it('weakest leaves out conditions with weight 0, so a tier can rise (zero-weight rule of src/methods/gate.ts)', async () => {
     const s = await spreadsheet(exportBook(['--method', 'wsm']));
-    // vran: outage-penalty 2.8, integrated-stack 2.3, trust-procurement 1.75, switching-cost 1.625. With only
-    // outage-penalty weighted, overall = weakest = 2.8: "weakest >= 2.5" makes it selective, not entrenched
+    // vran: outage-penalty 2.55, integrated-stack 1.719, trust-procurement 1.45, switching-cost 2.125. With only
+    // outage-penalty weighted, overall = weakest = 2.55: "weakest >= 2.5" makes it selective, not entrenched
     // (overall < 3.75).
     for (const c of ['w_integrated_stack', 'w_trust_procurement', 'w_switching_cost']) s.set(c, 0);
     expect(s.ranking().get('vran')).toMatchObject({ tier: 'selective' });
-    expect(s.value('Scorecard', 'R6')).toBe(2.8);
+    expect(s.value('Scorecard', 'R6')).toBe(2.55);
   });
 });
 

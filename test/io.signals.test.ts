@@ -4,6 +4,7 @@ import { createReadStream, lstatSync, readdirSync, readFileSync, writeFileSync }
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { BIN, cli, ROOT, tempDir } from './helpers';
+import { rubricUniverse } from '../bench/io';
 
 /**
  * An interrupt never ends in exit 0 (issue #10: SIGTERM during a write exited 0). While reading and computing the
@@ -47,7 +48,11 @@ describe('interrupts', () => {
     const dir = tempDir();
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const child = spawn(process.execPath, [BIN, 'report', '--output', fifo], { cwd: ROOT });
+    // 500 generated markets: a report of about 0.6 MB (the default one, 120 KB, can fit in the pipe and the reader's
+    // first chunk together, and would finish before the signal).
+    const data = join(dir, 'markets.csv');
+    writeFileSync(data, rubricUniverse(500, 7));
+    const child = spawn(process.execPath, [BIN, 'report', '--rubric', join(ROOT, 'rubrics', 'pricing-power.yaml'), '--data', data, '--samples', '10', '--output', fifo], { cwd: ROOT });
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (c, s) => done([c, s])));
     // Read the first chunk, then stop: the report (far over the 64 KB a pipe holds) blocks the writer.
     const reader = createReadStream(fifo);
@@ -59,6 +64,6 @@ describe('interrupts', () => {
     reader.destroy();
     expect(shellStatus(code, signal)).toBe(143);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(readdirSync(dir)).toEqual(['pipe']);
+    expect(readdirSync(dir).sort()).toEqual(['markets.csv', 'pipe']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -47,7 +47,19 @@ beforeAll(async () => {
   page.on('request', (req) => requests.push(req.url()));
   await page.goto(pathToFileURL(REPORT).href);
   await page.waitForSelector('#ranking-body tr');
+  // Printed for the reader, asserted nowhere: speed is measured by npm run bench, never by a timed test.
+  const tableMs = await page.evaluate(() => performance.getEntriesByName('moatscore:table')[0]?.startTime);
+  console.log(`report: table on screen ${tableMs?.toFixed(0)} ms after navigation (mark moatscore:table)`);
 }, 60_000);
+
+type Rect = { x: number; y: number; width: number; height: number; text: string };
+/** getBBox of every element matching `selector` inside `root`, in the SVG's user units. */
+const boxes = (root: string, selector: string) => page.$$eval(`${root} ${selector}`, (els) => els.map((e) => {
+  const b = (e as SVGGraphicsElement).getBBox();
+  return { x: b.x, y: b.y, width: b.width, height: b.height, text: e.textContent ?? '' };
+}));
+const intersect = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const collisions = (rs: Rect[]) => rs.flatMap((a, i) => rs.slice(i + 1).filter((b) => intersect(a, b)).map((b) => `${a.text} × ${b.text}`));
 
 afterAll(async () => {
   await browser?.close();
@@ -85,9 +97,10 @@ describe('moatscore report in a real browser', () => {
     }
     await page.focus('#w-switching-cost');
     await page.keyboard.press('End');
-    const expected = cliOrder(['--weight', 'outage-penalty=0', '--weight', 'integrated-stack=0', '--weight', 'trust-procurement=0', '--weight', 'switching-cost=1']);
+    // The track ends at twice the largest declared weight (0.25 each): End is 0.5.
+    const expected = cliOrder(['--weight', 'outage-penalty=0', '--weight', 'integrated-stack=0', '--weight', 'trust-procurement=0', '--weight', 'switching-cost=0.5']);
     expect(await rowIds()).toEqual(expected);
-    expect(await page.textContent('#cli')).toBe('moatscore rank --method gate --weight outage-penalty=0 --weight integrated-stack=0 --weight trust-procurement=0 --weight switching-cost=1');
+    expect(await page.textContent('#cli')).toBe('moatscore rank --method gate --weight outage-penalty=0 --weight integrated-stack=0 --weight trust-procurement=0 --weight switching-cost=0.5');
     // The sliders moved the ranking: subsea leads on switching cost alone, unlike the default order.
     expect((await rowIds())[0]).toBe('subsea');
     expect(await page.textContent('#inforce')).toContain('switching-cost 100.0%');
@@ -106,13 +119,87 @@ describe('moatscore report in a real browser', () => {
     const trace = (await page.textContent('#trace'))!;
     expect(trace).toContain('subsea — Submarine cable systems');
     expect(trace).toContain('sub-named-rivals');
-    expect(trace).toContain('000_545ac16c1f9c17f3.txt');
+    // The source by its title in seeds/evidence.yaml (`sources:`), its file name only on hover.
+    expect(trace).toContain('NEC Corporation and the Economics of Mission-Critical Infrastructure — “Competition, leverage, and vulnerability”');
+    expect(trace).not.toContain('000_545ac16c1f9c17f3.txt');
+    expect(await page.getAttribute('#trace .source', 'title')).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     expect(trace).toContain('Competition, leverage, and vulnerability');
     expect(trace).toMatch(/Rule \(table\):\s*row 2: credible_suppliers <= 4/);
     await page.click('button.cell[data-id="vran"][data-condition="trust-procurement"]');
     expect(await page.textContent('#trace')).toContain('vran — Virtualised RAN');
     expect(await page.getAttribute('#trace-trust-procurement', 'class')).toContain('focus');
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: false });
+  });
+
+  it('a click opens the trace where the reader looks: its heading in the viewport and focused', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('button.market[data-id="cloud"]');
+    const top = await page.$eval('#trace-heading', (h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900 / 2);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('trace-heading');
+    expect(await page.textContent('#trace-heading')).toBe('cloud — Cloud and data-centre infrastructure');
+    // A condition score brings that condition's section into view instead.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('button.cell[data-id="defense"][data-condition="switching-cost"]');
+    const section = await page.$eval('#trace-switching-cost h3', (h) => [h.getBoundingClientRect().top, document.activeElement === h] as const);
+    expect(section[0]).toBeGreaterThanOrEqual(0);
+    expect(section[0]).toBeLessThan(900 / 2);
+    expect(section[1]).toBe(true);
+  });
+
+  it('no two labels of the positioning matrix overlap, nor a label and a bubble, and the legend is outside the plot', async () => {
+    const labels = await boxes('#matrix-chart', 'text.label');
+    expect(labels.map((l) => l.text).sort()).toEqual(['biometrics', 'cloud', 'defense', 'public-dx', 'subsea', 'vran']);
+    expect(collisions(labels)).toEqual([]);
+    const bubbles = await boxes('#matrix-chart', 'circle.bubble');
+    // A circle's bounding box is wider than the circle; shrink it to the inscribed square (r·√2) to compare boxes.
+    const inner = bubbles.map((b) => ({ ...b, x: b.x + b.width * 0.15, y: b.y + b.height * 0.15, width: b.width * 0.7, height: b.height * 0.7 }));
+    expect(labels.flatMap((l) => inner.filter((b) => intersect(l, b)).map(() => l.text))).toEqual([]);
+    const bands = await boxes('#matrix-chart', 'rect');
+    const plot = { x: Math.min(...bands.map((b) => b.x)), y: Math.min(...bands.map((b) => b.y)), width: 0, height: 0, text: 'plot' };
+    plot.width = Math.max(...bands.map((b) => b.x + b.width)) - plot.x;
+    plot.height = Math.max(...bands.map((b) => b.y + b.height)) - plot.y;
+    const legend = await boxes('#matrix-chart', 'g.legend');
+    expect(legend.map((l) => l.text)).toEqual(['entrenched', 'selective', 'exposed']);
+    expect(legend.filter((l) => intersect(l, plot))).toEqual([]);
+  });
+
+  it('radar axis labels overlap neither each other, the legend, nor the outer ring', async () => {
+    const labels = await boxes('#radar-chart', 'text.axis-label, text.legend');
+    expect(labels).toHaveLength(4 + 2);
+    expect(collisions(labels)).toEqual([]);
+    const ring = (await boxes('#radar-chart', 'polygon'))[4]; // rings 1…5: the fifth is the scale maximum
+    const axis = await boxes('#radar-chart', 'text.axis-label');
+    expect(axis.filter((l) => intersect(l, ring)).map((l) => l.text)).toEqual([]);
+  });
+
+  it('the stacked bars\' legend entries do not overlap', async () => {
+    const legend = await boxes('#stacked-chart', 'g.legend');
+    expect(legend.map((l) => l.text)).toEqual(['outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost']);
+    expect(collisions(legend)).toEqual([]);
+  });
+
+  it('shows each market\'s rank range and uncertainty from SMAA, in the heat map\'s numbers', async () => {
+    const head = await page.$$eval('#ranking-head th', (ths) => ths.map((t) => t.textContent));
+    expect(head.slice(0, 4)).toEqual(['rank', 'range', 'uncertainty', 'market']);
+    const cells = await page.$$eval('#ranking-body tr', (rows) => rows.map((r) => [(r as HTMLElement).dataset.id, r.children[1].textContent, r.children[2].textContent]));
+    const acc = JSON.parse(await page.textContent('#payload') ?? '{}').smaa as { ids: string[]; acceptability: number[][] };
+    // defense by hand from its acceptabilities: P(rank 1) > 5%, so best = 1; P(rank <= 3) < 95% <= P(rank <= 4),
+    // so worst = 4; width 3: very-high.
+    const d = acc.acceptability[acc.ids.indexOf('defense')];
+    expect(d[0]).toBeGreaterThan(0.05);
+    expect(d[0] + d[1] + d[2]).toBeLessThan(0.95);
+    expect(d[0] + d[1] + d[2] + d[3]).toBeGreaterThanOrEqual(0.95);
+    expect(cells.find((c) => c[0] === 'defense')).toEqual(['defense', '1–4', 'very-high']);
+    // cloud: nothing above rank 5 beyond 5%, rank 6 holds the rest: 5–6, width 1: medium.
+    expect(cells.find((c) => c[0] === 'cloud')).toEqual(['cloud', '5–6', 'medium']);
+    expect(await page.textContent('#uncertainty-note')).toContain('do not move with the sliders');
+  });
+
+  it('the SMAA heat map lists the markets in rank order, not data order', async () => {
+    const rows = await page.$$eval('#smaa-chart svg > text[text-anchor="end"]', (ts) => ts.map((t) => t.textContent));
+    expect(rows).toEqual(cliOrder([]));
   });
 
   it('sliders are labelled for assistive technology and charts carry text alternatives', async () => {
@@ -124,6 +211,35 @@ describe('moatscore report in a real browser', () => {
 
   it('has a print style sheet for A4 landscape', () => {
     expect(readFileSync(REPORT, 'utf8')).toContain('@page { size: A4 landscape;');
+  });
+
+  it('at 900 px wide the page does not scroll sideways (the table scrolls in its own box)', async () => {
+    await page.setViewportSize({ width: 900, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-900.png'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('printed on A4 landscape (277 mm between the 10 mm margins = 1047 CSS px) the table fits the page width', async () => {
+    await page.setViewportSize({ width: 1047, height: 740 });
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.getElementById('ranking')!.scrollWidth]);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(widths[0]).toBeLessThanOrEqual(1047);
+    expect(widths[1]).toBeLessThanOrEqual(1047);
+  });
+
+  it('for a rubric whose weights are all 1, every slider starts strictly inside its track', async () => {
+    const dir = tempDir();
+    const rubric = readFileSync(join(ROOT, 'rubrics', 'pricing-power.yaml'), 'utf8').replace(/^(    weight: )0\.25$/gm, '$11');
+    writeFileSync(join(dir, 'r.yaml'), rubric);
+    expect(cli(['report', '--rubric', join(dir, 'r.yaml'), '--samples', '200', '--output', join(dir, 'r.html')]).code).toBe(0);
+    const p = await browser.newPage();
+    await p.goto(pathToFileURL(join(dir, 'r.html')).href);
+    const sliders = await p.$$eval('#sliders input[type=range]', (is) => is.map((i) => [Number((i as HTMLInputElement).min), Number((i as HTMLInputElement).value), Number((i as HTMLInputElement).max)]));
+    await p.close();
+    expect(sliders).toEqual([[0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2]]);
   });
 
   it('made no network request and logged no console error', () => {

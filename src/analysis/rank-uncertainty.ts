@@ -10,13 +10,7 @@
  *   tier confidence the share of samples whose tier equals the displayed one. A tier held in fewer than
  *                   TIER_CONFIDENCE_LEVEL of the samples is printed with its share (`entrenched 62%`).
  */
-import type { Dataset } from '../model/dataset';
-import type { IndicatorDictionary } from '../model/indicator';
-import type { RankingUncertainty, RankResult, RankUncertainty, UncertaintyGrade } from '../model/result';
-import type { Rubric } from '../model/rubric';
-import type { AggregationMethod } from '../methods/method';
-import { sensitivityModel } from './sensitivity-model';
-import { smaa, SMAA_DEFAULTS } from './smaa';
+import type { RankingUncertainty, RankUncertainty, UncertaintyGrade } from '../model/result';
 
 /** The central mass of the rank range. */
 export const CENTRAL_MASS = 0.9;
@@ -86,23 +80,4 @@ export function rankingUncertainty(
     byId[id] = { rankRange, uncertainty: uncertaintyGrade(rankRange), tierConfidence: tierConfidence ? tierConfidence[i] : null };
   });
   return { ...about, byId };
-}
-
-/** Above this many markets the headline leaves uncertainty out (it would cost seconds); `sensitivity smaa` has it. */
-export const HEADLINE_MAX_MARKETS = 200;
-
-/**
- * The headline uncertainty of a rubric ranking: SMAA-2 with the `sensitivity smaa` defaults (condition weights
- * uniform, values inside their ranges, 10,000 samples, fixed seed), so the table and the analysis agree; tier
- * confidence is the share of those samples giving each market the tier the ranking displays.
- */
-export function headlineUncertainty(result: RankResult, rubric: Rubric, data: Dataset, method: AggregationMethod, dictionary?: IndicatorDictionary): RankingUncertainty {
-  const n = data.ids.length;
-  if (n > HEADLINE_MAX_MARKETS) {
-    return { samples: 0, seed: SMAA_DEFAULTS.seed, level: 'condition', valuesSampled: false, byId: {}, skipped: `${n.toLocaleString('en')} markets is more than the ${HEADLINE_MAX_MARKETS} the headline samples; moatscore sensitivity smaa computes the same ranges` };
-  }
-  const s = smaa(sensitivityModel(rubric, data, method, dictionary), { ...SMAA_DEFAULTS, tiers: true });
-  const shown = new Map(result.ranking.map((a) => [a.id, a.tier]));
-  const tierConfidence = s.ids.map((id, i) => s.tierAcceptability![i][shown.get(id) ?? ''] ?? 0);
-  return rankingUncertainty(s.ids, s.acceptability, tierConfidence, { samples: s.samples, seed: s.seed, level: s.level === 'conditions' ? 'condition' : 'criterion', valuesSampled: s.valuesSampled });
 }

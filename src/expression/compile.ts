@@ -1,5 +1,5 @@
-import type { MathNode } from 'mathjs/number';
 import { parseExpression } from './sandbox';
+import type { ExprTree } from './tree';
 
 /**
  * Rubric expressions: a small, typed language parsed by mathjs and compiled here to closures.
@@ -172,7 +172,7 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
   if (nestingDepth(source) > EXPRESSION_LIMITS.maxDepth) {
     throw new ExpressionError('expression.too-deep', `nests brackets deeper than ${EXPRESSION_LIMITS.maxDepth} levels`, 'flatten the expression');
   }
-  let tree: MathNode;
+  let tree: ExprTree;
   try {
     tree = parseExpression(source);
   } catch (e) {
@@ -189,15 +189,14 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
     if (t.type !== type) fail('expression.type', `${what} must be a ${type}, got a ${t.type}`);
   };
 
-  const walk = (node: MathNode, depth: number): Typed => {
+  const walk = (node: ExprTree, depth: number): Typed => {
     if (++nodes > EXPRESSION_LIMITS.maxNodes) fail('expression.too-large', `has more than ${EXPRESSION_LIMITS.maxNodes} nodes`, 'split the logic over several criteria or table rows');
     if (depth > EXPRESSION_LIMITS.maxDepth * 2) fail('expression.too-deep', `nests deeper than ${EXPRESSION_LIMITS.maxDepth * 2} operations`, 'flatten the expression');
-    const n = node as MathNode & Record<string, unknown>;
     switch (node.type) {
       case 'ConstantNode': {
-        const v = n.value;
+        const v = node.value;
         if (typeof v === 'number') {
-          if (!Number.isFinite(v)) fail('expression.not-finite', `the number ${String(n.value)} is not finite`, 'write numbers between -1.8e308 and 1.8e308');
+          if (!Number.isFinite(v)) fail('expression.not-finite', `the number ${String(v)} is not finite`, 'write numbers between -1.8e308 and 1.8e308');
           return { type: 'number', ev: () => v, literal: v };
         }
         if (typeof v === 'string') return { type: 'string', ev: () => v, literal: v };
@@ -205,7 +204,7 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         return fail('expression.forbidden', `the constant ${String(v)} is not allowed`, 'use numbers, "text" or true/false');
       }
       case 'SymbolNode': {
-        const name = n.name as string;
+        const name = node.name;
         const sym = scope.get(name);
         if (sym) {
           if (!used.includes(name)) used.push(name);
@@ -224,23 +223,23 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         return fail('expression.unknown-symbol', `uses '${name}', which is not a declared indicator`, near ? `did you mean '${near}'? declared: ${known.join(', ')}` : `declared: ${known.join(', ') || '(none)'}`);
       }
       case 'ParenthesisNode':
-        return walk(n.content as MathNode, depth + 1);
+        return walk(node.content, depth + 1);
       case 'ConditionalNode': {
-        const c = walk(n.condition as MathNode, depth + 1);
+        const c = walk(node.condition, depth + 1);
         need(c, 'boolean', 'the condition before ?');
-        const a = walk(n.trueExpr as MathNode, depth + 1);
-        const b = walk(n.falseExpr as MathNode, depth + 1);
+        const a = walk(node.trueExpr, depth + 1);
+        const b = walk(node.falseExpr, depth + 1);
         if (a.type !== b.type) fail('expression.type', `both branches of ?: must have one type, got ${a.type} and ${b.type}`);
         return { type: a.type, ev: (f, i) => (c.ev(f, i) ? a.ev(f, i) : b.ev(f, i)) };
       }
       case 'OperatorNode':
-        return operator(n.fn as string, n.op as string, (n.args as MathNode[]).map((a) => walk(a, depth + 1)));
+        return operator(node.fn, node.op, node.args.map((a) => walk(a, depth + 1)));
       case 'FunctionNode': {
-        const fnNode = n.fn as MathNode & { name?: string };
-        const name = fnNode.type === 'SymbolNode' ? (fnNode.name as string) : '';
+        const fnNode = node.fn;
+        const name = fnNode.type === 'SymbolNode' ? fnNode.name : '';
         const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-        if (!spec) return fail('expression.forbidden', `calls '${name || fnNode.type}', which is not an allowed function`, `allowed: ${Object.keys(FUNCTIONS).join(', ')}`);
-        const args = (n.args as MathNode[]).map((a) => walk(a, depth + 1));
+        if (!spec) return fail('expression.forbidden', `calls '${name || (fnNode.type === 'Other' ? fnNode.kind : fnNode.type)}', which is not an allowed function`, `allowed: ${Object.keys(FUNCTIONS).join(', ')}`);
+        const args = node.args.map((a) => walk(a, depth + 1));
         if (args.length < spec.min || args.length > spec.max) fail('expression.arity', `${name} takes ${spec.min === spec.max ? spec.min : `${spec.min} to ${spec.max}`} arguments, got ${args.length}`);
         args.forEach((a, k) => need(a, 'number', `argument ${k + 1} of ${name}`));
         const evs = args.map((a) => a.ev);
@@ -259,7 +258,7 @@ export function compileExpression(source: string, scope: Scope, expect?: ValueTy
         return { type: 'number', ev: (f, i) => { const xs = evs.map((e) => e(f, i) as number); const r = fn(xs); return r - r === 0 ? r : notFinite(name, xs, r, false); } };
       }
       default:
-        return fail('expression.forbidden', `uses a ${node.type.replace(/Node$/, '').toLowerCase()} construct, which rubric expressions do not allow`, 'only arithmetic, comparisons, and/or/not, ?: and the listed functions are allowed');
+        return fail('expression.forbidden', `uses a ${node.kind.replace(/Node$/, '').toLowerCase()} construct, which rubric expressions do not allow`, 'only arithmetic, comparisons, and/or/not, ?: and the listed functions are allowed');
     }
   };
 

@@ -1,5 +1,5 @@
-import type { MathNode } from 'mathjs/number';
 import { parseExpression } from '../expression/sandbox';
+import type { ExprTree } from '../expression/tree';
 
 /** Every rubric function (src/expression/compile.ts FUNCTIONS) as a spreadsheet formula of the same meaning. */
 const FUNCTIONS: Readonly<Record<string, (args: string[]) => string>> = {
@@ -50,38 +50,36 @@ const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
  * spreadsheet's precedence differs from the rubric's (`-2^2` is 4 in Excel).
  */
 export function excelFormula(source: string, ref: (symbol: string) => string | undefined): string | undefined {
-  const walk = (node: MathNode): string | undefined => {
-    const n = node as MathNode & Record<string, unknown>;
+  const walk = (node: ExprTree): string | undefined => {
     switch (node.type) {
       case 'ConstantNode': {
-        const v = n.value;
+        const v = node.value;
         // TRUE() rather than TRUE: every engine has the functions, not every one the literals.
         if (typeof v === 'boolean') return v ? 'TRUE()' : 'FALSE()';
         if (typeof v === 'number' && Number.isFinite(v) && !/e/i.test(String(v))) return String(v);
         return undefined;
       }
       case 'SymbolNode': {
-        const name = n.name as string;
-        if (name === 'pi') return 'PI()';
-        if (name === 'e') return 'EXP(1)';
-        return ref(name);
+        if (node.name === 'pi') return 'PI()';
+        if (node.name === 'e') return 'EXP(1)';
+        return ref(node.name);
       }
       case 'ParenthesisNode':
-        return walk(n.content as MathNode);
+        return walk(node.content);
       case 'ConditionalNode': {
-        const [c, a, b] = [n.condition, n.trueExpr, n.falseExpr].map((x) => walk(x as MathNode));
+        const [c, a, b] = [node.condition, node.trueExpr, node.falseExpr].map(walk);
         return c && a && b ? `IF(${c},${a},${b})` : undefined;
       }
       case 'OperatorNode': {
-        const args = (n.args as MathNode[]).map(walk);
+        const args = node.args.map(walk);
         if (args.some((a) => a === undefined)) return undefined;
-        const fn = n.fn as string;
+        const fn = node.fn;
         if (args.length === 1) return fn === 'unaryMinus' ? `(-${args[0]})` : fn === 'unaryPlus' ? args[0] : fn === 'not' ? `NOT(${args[0]})` : undefined;
         return Object.prototype.hasOwnProperty.call(BINARY, fn) ? BINARY[fn](args[0]!, args[1]!) : undefined;
       }
       case 'FunctionNode': {
-        const name = (n.fn as MathNode & { name?: string }).name ?? '';
-        const args = (n.args as MathNode[]).map(walk);
+        const name = node.fn.type === 'SymbolNode' ? node.fn.name : '';
+        const args = node.args.map(walk);
         if (args.some((a) => a === undefined) || !Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) return undefined;
         return FUNCTIONS[name](args as string[]);
       }

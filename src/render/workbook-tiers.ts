@@ -27,19 +27,22 @@ export function tierFormulas(rubric: Rubric, gate: boolean) {
   };
   const probe: TierRefs = { overall: 'A1', weakest: 'A1', strongest: 'A1', conditions: rubric.conditions.map(() => 'A1'), gated: 'A1' };
   const live = rubric.tiers.length > 0 && tests(probe).every((f) => f !== undefined);
-  const cell = (refs: TierRefs, exported: string): CellSpec => {
+  /** `capTier`: index of the worst tier a biting risk cap allows the market (-1: none bites); caps read indicator values, not weights, so it is fixed. */
+  const cell = (refs: TierRefs, exported: string, capTier = -1): CellSpec => {
     if (!live) return exported;
     const t = tests(refs) as string[];
     let f = '"(no tier)"';
     for (let k = t.length - 1; k >= 0; k--) {
-      const own = `Tiers!$A$${k + 2}`;
-      f = `IF(${t[k]},${k < gateTier ? `IF(${refs.gated},Tiers!$A$${gateTier + 2},${own})` : own},${f})`;
+      // The worse of the market's own tier, every biting cap's and (when gated) the gate's: scoring/tiers.ts finalTier.
+      const eff = Math.max(k, capTier);
+      const own = `Tiers!$A$${eff + 2}`;
+      f = `IF(${t[k]},${eff < gateTier ? `IF(${refs.gated},Tiers!$A$${gateTier + 2},${own})` : own},${f})`;
     }
     return { formula: f, result: exported };
   };
   const sheet = (): SheetSpec => sheetTable('Tiers', [['tier'], ['when (rubric expression)'], ['meaning']], rubric.tiers.map((t) => [t.id, t.when.source, t.meaning ?? '']), [
     live
-      ? `The first tier whose expression holds applies, over the Scorecard's overall, weakest, strongest and condition scores.${gate ? ` A gated market is at best ${rubric.gate!.tier}.` : ''}`
+      ? `The first tier whose expression holds applies, over the Scorecard's overall, weakest, strongest and condition scores.${gate ? ` A gated market is at best ${rubric.gate!.tier}.` : ''}${rubric.caps.length ? ' A market a risk cap bites (Scorecard column caps) is at best that cap\'s tier.' : ''}`
       : 'These expressions use something a spreadsheet cannot write exactly, so tiers are written as exported.',
   ]);
   return { live, cell, sheet };

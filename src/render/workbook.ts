@@ -2,6 +2,7 @@ import { traceMarket, type TraceContext } from '../analysis/trace';
 import { columnLetter as L, sheetTable as table, type CellSpec, type DefinedNameSpec, type WorkbookSpec } from './workbook-spec';
 import { evidenceSheet } from './workbook-evidence';
 import { tierFormulas } from './workbook-tiers';
+import { ceilingApplies } from '../scoring/caps';
 
 /** Methods whose scores the workbook recomputes from its weight cells; the others are written as values. */
 export const LIVE_METHODS: readonly string[] = ['wsm', 'gate'];
@@ -91,16 +92,22 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
     const pick = (fn: 'MIN' | 'MAX', other: string) => `${fn}(${rubric.conditions.map((c, ci) => `IF(${weightName(c.id)}>0,${L(condCol(ci))}${r},${other}(${range}))`).join(',')})`;
     cells.push({ formula: pick('MIN', 'MAX'), result: Math.min(...inModel) }, { formula: pick('MAX', 'MIN'), result: Math.max(...inModel) });
     const O = `${L(overallCol)}${r}`;
+    // Risk caps read indicator values, which the workbook holds fixed: which caps bite is as exported.
+    const bit = rubric.caps.filter((c) => a.caps.includes(c.id));
+    const ceiling = ceilingApplies(method) ? Math.min(Infinity, ...bit.flatMap((c) => (c.ceiling === undefined ? [] : [c.ceiling]))) : Infinity;
+    const capped = (f: string) => (Number.isFinite(ceiling) ? `MIN(${f},${ceiling})` : f);
+    const capTier = bit.reduce((k, c) => Math.max(k, c.tier === undefined ? -1 : rubric.tiers.findIndex((t) => t.id === c.tier)), -1);
     if (gate) {
       const W = `${L(weakestCol)}${r}`;
       const t = THRESHOLD_NAME;
       // The gate rule of src/methods/gate.ts: below the threshold and not within the tie tolerance of it.
       // (Number literals stay plain decimals: not every engine reads 1E-9.)
       cells.push({ formula: `AND(${W}<${t},ABS(${W}-${t})>0.000000001*MAX(1,ABS(${W}),ABS(${t})))`, result: a.gated });
-      cells.push({ formula: `IF(${L(gatedCol)}${r},MIN(${O},${t}),${O})`, result: a.score });
-    } else cells.push(live ? { formula: O, result: a.score } : a.score);
+      cells.push({ formula: capped(`IF(${L(gatedCol)}${r},MIN(${O},${t}),${O})`), result: a.score });
+    } else cells.push(live ? { formula: capped(O), result: a.score } : a.score);
     const at = (col: number) => `${L(col)}${r}`;
-    cells.push(tiers.cell({ overall: O, weakest: at(weakestCol), strongest: at(strongestCol), conditions: rubric.conditions.map((_, ci) => at(condCol(ci))), gated: at(gatedCol) }, a.tier ?? ''));
+    cells.push(tiers.cell({ overall: O, weakest: at(weakestCol), strongest: at(strongestCol), conditions: rubric.conditions.map((_, ci) => at(condCol(ci))), gated: at(gatedCol) }, a.tier ?? '', capTier));
+    cells.push(a.caps.join(';'));
     return cells;
   });
   const scorecard = table('Scorecard', [
@@ -109,10 +116,11 @@ export function buildWorkbookSpec(ctx: TraceContext, provenance: readonly (reado
     ...rubric.conditions.map((c): [string, string] => [c.id, SCORE_FMT]),
     ['overall', SCORE_FMT], ['weakest', SCORE_FMT], ['strongest', SCORE_FMT],
     ...(gate ? [['gated']] as [string][] : []),
-    [`score (${method})`, SCORE_FMT], [tiers.live ? 'tier' : 'tier (at export)'],
+    [`score (${method})`, SCORE_FMT], [tiers.live ? 'tier' : 'tier (at export)'], ['caps'],
   ], scoreRows, [
     'Criterion scores are values: they come from the rubric rules, which a spreadsheet cannot rerun. Everything right of them is a formula over the Weights sheet.',
     'Weakest and strongest leave out conditions with weight 0. ' + (live ? '' : `The ${method} score is moatscore's value and does not recompute.`),
+    ...(rubric.caps.length ? ['caps: the risk caps that bite the market (rubric caps:). They read indicator values, not weights, so they stay as exported; their tier limit and score ceiling are inside the tier and score formulas.'] : []),
   ]);
 
   // Ranking: rows in the order of the export. Every formula reads its own row only, and finds its market on the

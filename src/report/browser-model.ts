@@ -9,6 +9,7 @@ import { reweight, type DeclaredWeights } from '../rubric/reweight';
 import { rankWithRubric } from '../scoring/score-rubric';
 import { compileRubric } from '../rubric/compile-rubric';
 import type { RubricSource } from '../rubric/load-rubric';
+import { recordTrees } from '../expression/sandbox';
 import type { ReportPayload } from './payload';
 
 /** Rebuilds the engine's model from a report payload: the same compileRubric the CLI runs, on the validated spec. */
@@ -25,6 +26,14 @@ export function modelFromPayload(p: ReportPayload): { rubric: Rubric; data: Data
   };
   const evidence: EvidenceLedger = { file: 'evidence', conditions: [], sources: p.sources, facts: p.facts, byId: new Map(p.facts.map((f) => [f.id, f])) };
   return { rubric, data, dictionary, evidence };
+}
+
+/**
+ * The payload with the parsed tree of every expression the page will compile: found by building the page's model
+ * here, with the page's own modelFromPayload, while the parser records what it parses.
+ */
+export function withTrees(p: Omit<ReportPayload, 'trees'>): ReportPayload {
+  return { ...p, trees: recordTrees(() => modelFromPayload({ ...p, trees: [] })).trees };
 }
 
 /** The page's methods: the CLI's own plug-in list (src/methods/plugins.ts, which src/ioc.ts binds), by id. */

@@ -1,4 +1,5 @@
 import type { RankResult } from '../model/result';
+import { placeLabels, textWidth } from './labels';
 
 /**
  * The report's charts as inline SVG strings: no library, nothing fetched. Every chart distinguishes its series by
@@ -26,7 +27,19 @@ export function stackedBars(r: RankResult, weights: Readonly<Record<string, numb
   const rowH = 26;
   const left = 90;
   const width = 560;
-  const h = r.ranking.length * rowH + 50;
+  // Legend entries spaced by their own estimated width, wrapping to a new line, so long condition ids never collide.
+  let lx = left;
+  let row = 0;
+  const legend = r.conditionIds.map((c) => {
+    const w = 14 + textWidth(c, 10) + 12;
+    if (lx > left && lx + w > width) {
+      lx = left;
+      row++;
+    }
+    lx += w;
+    return { x: lx - w, row };
+  });
+  const h = r.ranking.length * rowH + 50 + 16 * row;
   const scale = (width - left - 20) / max;
   let svg = svgOpen(width, h, 'Weighted contribution of each condition to each market\'s score');
   r.ranking.forEach((a, i) => {
@@ -41,10 +54,10 @@ export function stackedBars(r: RankResult, weights: Readonly<Record<string, numb
     const total = r.conditionIds.reduce((s, c) => s + weights[c] * a.conditions[c], 0);
     svg += `<text x="${f(x + 4)}" y="${y + 14}" font-size="10">${total.toFixed(2)}</text>`;
   });
-  const ly = r.ranking.length * rowH + 22;
   r.conditionIds.forEach((c, k) => {
-    const lx = left + k * 120;
-    svg += `<rect x="${lx}" y="${ly}" width="10" height="10" fill="${SERIES[k % SERIES.length]}" stroke="#000" stroke-width="0.4"/><text x="${lx + 14}" y="${ly + 9}" font-size="10">${esc(c)}</text>`;
+    const { x: gx, row: gr } = legend[k];
+    const ly = r.ranking.length * rowH + 22 + 16 * gr;
+    svg += `<g class="legend"><rect x="${f(gx)}" y="${ly}" width="10" height="10" fill="${SERIES[k % SERIES.length]}" stroke="#000" stroke-width="0.4"/><text x="${f(gx + 14)}" y="${ly + 9}" font-size="10">${esc(c)}</text></g>`;
   });
   svg += '</svg>';
   const summary = r.ranking.map((a) => `${a.id}: ${r.conditionIds.map((c) => `${c} ${(weights[c] * a.conditions[c]).toFixed(2)}`).join(', ')}`).join('; ');
@@ -54,10 +67,10 @@ export function stackedBars(r: RankResult, weights: Readonly<Record<string, numb
 /** Radar of the condition scores of the selected markets, overlaid; each market has its own stroke and dash. */
 export function radar(r: RankResult, ids: readonly string[], max: number): Chart {
   const size = 340;
-  const wide = size + 120; // room for axis labels left and right
+  const wide = size + 180; // room for axis labels left and right (about 15 characters each side)
   const c = size / 2;
   const cx = wide / 2;
-  const rad = c - 50;
+  const rad = c - 40;
   const n = r.conditionIds.length;
   const pt = (k: number, v: number) => {
     const ang = -Math.PI / 2 + (2 * Math.PI * k) / n;
@@ -67,15 +80,21 @@ export function radar(r: RankResult, ids: readonly string[], max: number): Chart
   for (let ring = 1; ring <= 5; ring++) svg += `<polygon points="${r.conditionIds.map((_, k) => pt(k, (max * ring) / 5).map(f).join(',')).join(' ')}" fill="none" stroke="#bbb" stroke-width="0.6"/>`;
   r.conditionIds.forEach((id, k) => {
     const [x, y] = pt(k, max);
-    const [lx, ly] = pt(k, max * 1.12);
-    svg += `<line x1="${cx}" y1="${c}" x2="${f(x)}" y2="${f(y)}" stroke="#999" stroke-width="0.6"/><text x="${f(lx)}" y="${f(ly)}" text-anchor="middle" font-size="10">${esc(id)}</text>`;
+    // Anchored away from the centre, 8 px beyond the outer ring: a label never reaches into the polygons.
+    const ang = -Math.PI / 2 + (2 * Math.PI * k) / n;
+    const cos = Math.cos(ang);
+    const sin = Math.sin(ang);
+    const anchor = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
+    const lx = x + cos * 8;
+    const ly = y + sin * 8 + (sin > 0.3 ? 10 : sin < -0.3 ? -2 : 3.5);
+    svg += `<line x1="${cx}" y1="${c}" x2="${f(x)}" y2="${f(y)}" stroke="#999" stroke-width="0.6"/><text class="axis-label" x="${f(lx)}" y="${f(ly)}" text-anchor="${anchor}" font-size="10">${esc(id)}</text>`;
   });
   ids.forEach((id, s) => {
     const a = r.ranking.find((x) => x.id === id);
     if (!a) return;
     const pts = r.conditionIds.map((cid, k) => pt(k, a.conditions[cid]).map(f).join(',')).join(' ');
     svg += `<polygon class="series" points="${pts}" fill="${SERIES[s % SERIES.length]}" fill-opacity="0.12" stroke="${SERIES[s % SERIES.length]}" stroke-width="2" stroke-dasharray="${DASH[s % DASH.length]}"><title>${esc(id)}</title></polygon>`;
-    svg += `<text x="8" y="${16 + s * 14}" font-size="11" fill="${SERIES[s % SERIES.length]}">${'—'.repeat(1)} ${esc(id)}</text>`;
+    svg += `<text class="legend" x="8" y="${16 + s * 14}" font-size="11" fill="${SERIES[s % SERIES.length]}">— ${esc(id)}</text>`;
   });
   svg += '</svg>';
   const summary = ids.map((id) => {
@@ -105,7 +124,7 @@ export function matrix(r: RankResult, x: Axis, y: Axis, max: number, scoreMax: n
   const val = (axis: Axis, a: RankResult['ranking'][number]) => axis.conditions.reduce((s, c) => s + a.conditions[c], 0) / axis.conditions.length;
   const px = (v: number) => pad + (v / max) * span;
   const py = (v: number) => size - pad - (v / max) * span;
-  let svg = svgOpen(size + labelRoom, size, `Positioning matrix: ${x.label} against ${y.label}`);
+  let svg = svgOpen(size + labelRoom, size + 16, `Positioning matrix: ${x.label} against ${y.label}`);
   const bands = [['#e8e8e8', 'harvest'], ['#c8c8c8', 'selective'], ['#a0a0a0', 'pursue']];
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) {
@@ -121,15 +140,28 @@ export function matrix(r: RankResult, x: Axis, y: Axis, max: number, scoreMax: n
     const k = t === null ? -1 : tiers.indexOf(t);
     return k < 0 ? '#888' : `hsl(210, 60%, ${Math.round(25 + (50 * k) / Math.max(1, tiers.length - 1))}%)`;
   };
-  tiers.forEach((t, k) => {
-    svg += `<circle cx="${size + 10}" cy="${30 + k * 16}" r="5" fill="${tierFill(t)}" stroke="#000" stroke-width="0.6"/><text x="${size + 19}" y="${34 + k * 16}" font-size="9">${esc(t)}</text>`;
+  // The tier legend sits below the axis title, outside the plot, so it never covers a bubble.
+  let lx = pad;
+  tiers.forEach((t) => {
+    svg += `<g class="legend"><circle cx="${lx + 5}" cy="${size + 6}" r="5" fill="${tierFill(t)}" stroke="#000" stroke-width="0.6"/><text x="${lx + 14}" y="${size + 10}" font-size="9">${esc(t)}</text></g>`;
+    lx += 14 + textWidth(t, 9) + 14;
   });
-  r.ranking.forEach((a) => {
-    const cx = px(val(x, a));
-    const cy = py(val(y, a));
-    const rr = 4 + 7 * Math.max(0, a.score / scoreMax);
+  const points = r.ranking.map((a) => ({ a, x: px(val(x, a)), y: py(val(y, a)), r: 4 + 7 * Math.max(0, a.score / scoreMax), text: a.id }));
+  points.forEach(({ a, x: cx, y: cy, r: rr }) => {
     svg += `<circle class="bubble" cx="${f(cx)}" cy="${f(cy)}" r="${f(rr)}" fill="${tierFill(a.tier)}" fill-opacity="0.85" stroke="#000" stroke-width="0.8"><title>${esc(a.id)} (${esc(a.tier ?? '')}): ${x.label} ${val(x, a).toFixed(2)}, ${y.label} ${val(y, a).toFixed(2)}</title></circle>`;
-    svg += `<text x="${f(cx + rr + 3)}" y="${f(cy + 4)}" font-size="10">${esc(a.id)}</text>`;
+  });
+  // Labels go in rank order (the leader's label gets the best spot), inside the plot and the margin to its right,
+  // clear of every bubble, every other label and the zone names.
+  const zoneNames = [{ x: px(max) - 4 - textWidth('pursue', 9), y: py(max) + 3, w: textWidth('pursue', 9), h: 11 }, { x: px(0) + 4, y: py(0) - 13, w: textWidth('harvest', 9), h: 11 }];
+  const placed = placeLabels(points, 10, { x: pad, y: 0, w: size + labelRoom - pad, h: size - pad }, zoneNames);
+  points.forEach((p, i) => {
+    const l = placed[i];
+    if (l.displaced) {
+      const tx = Math.min(Math.max(p.x, l.box.x), l.box.x + l.box.w);
+      const ty = Math.min(Math.max(p.y, l.box.y), l.box.y + l.box.h);
+      svg += `<line x1="${f(p.x)}" y1="${f(p.y)}" x2="${f(tx)}" y2="${f(ty)}" stroke="#333" stroke-width="0.6"/>`;
+    }
+    svg += `<text class="label" x="${f(l.x)}" y="${f(l.y)}" font-size="10">${esc(p.text)}</text>`;
   });
   svg += '</svg>';
   const summary = r.ranking.map((a) => `${a.id} (${a.tier ?? 'no tier'}) at (${val(x, a).toFixed(2)}, ${val(y, a).toFixed(2)})`).join(', ');

@@ -1,7 +1,9 @@
 import { traceMarket, type MarketTrace } from '../analysis/trace';
 import type { RankResult } from '../model/result';
 import type { MethodId, Rubric } from '../model/rubric';
+import { shipTrees } from '../expression/shipped-trees';
 import { footnotes } from '../render/renderer';
+import { centralRankRange, rangeText, uncertaintyGrade } from '../analysis/rank-uncertainty';
 import { declaredWeights } from '../rubric/reweight';
 import { modelFromPayload, pageRanking, PAGE_METHODS } from './browser-model';
 import { esc, heatmap, matrix, radar, stackedBars, type Axis } from './charts';
@@ -12,12 +14,23 @@ import type { ReportPayload } from './payload';
  * bundled for the browser by esbuild. Moving a slider re-ranks with exactly what `moatscore rank --weight …` runs.
  */
 const payload = JSON.parse(document.getElementById('payload')!.textContent!) as ReportPayload;
+shipTrees(payload.trees);
 const model = modelFromPayload(payload);
 // The CLI's own plug-in list (src/methods/plugins.ts, which src/ioc.ts binds): a new method appears here unasked.
 const METHODS = PAGE_METHODS;
 const fileWeights = declaredWeights(model.rubric);
 const conditions = model.rubric.conditions;
 const scaleMax = model.rubric.scale.max;
+
+/**
+ * Rank range and uncertainty grade per market, from the SMAA acceptabilities the CLI computed over all weightings
+ * (the rule of `rank`'s headline, src/analysis/rank-uncertainty.ts): they do not move with the sliders.
+ */
+const uncertainty = new Map((payload.smaa?.ids ?? []).map((id, i) => {
+  const range = centralRankRange(payload.smaa!.acceptability[i]);
+  return [id, { range: rangeText(range), grade: uncertaintyGrade(range) }] as const;
+}));
+const sourceTitle = new Map(model.evidence.sources.map((s) => [s.file, s.title]));
 
 const state = {
   method: payload.method,
@@ -58,10 +71,11 @@ function heat(v: number): string {
 }
 
 function renderTable(r: RankResult): void {
-  const head = ['rank', 'market', 'name', 'score', ...r.conditionIds, 'tier', 'binding'];
+  const u = uncertainty.size > 0;
+  const head = ['rank', ...(u ? ['range', 'uncertainty'] : []), 'market', 'name', 'score', ...r.conditionIds, 'tier', 'binding'];
   $('ranking-head').innerHTML = `<tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
   $('ranking-body').innerHTML = r.ranking.map((a) => `<tr data-id="${esc(a.id)}"${a.id === state.selected ? ' class="selected"' : ''}>
-    <td class="num">${a.rank}</td>
+    <td class="num">${a.rank}</td>${u ? `<td class="num range">${esc(uncertainty.get(a.id)?.range ?? '')}</td><td class="grade ${uncertainty.get(a.id)?.grade ?? ''}">${esc(uncertainty.get(a.id)?.grade ?? '')}</td>` : ''}
     <td><button type="button" class="market" data-id="${esc(a.id)}" aria-label="Show the evidence trace of ${esc(a.id)}">${esc(a.id)}</button></td>
     <td>${esc(a.name)}</td>
     <td class="num">${a.score.toFixed(3)}${a.gated ? '*' : ''}</td>
@@ -86,16 +100,25 @@ function renderCharts(r: RankResult, rubric: Rubric): void {
 
 function renderTrace(t: MarketTrace, focus?: string): void {
   const facts = (v: MarketTrace['conditions'][number]['criteria'][number]['values'][number]) => v.evidence.map((f) =>
-    `<li class="fact ${f.kind}"><span class="fact-id">${esc(f.id)}</span>${f.kind === 'caveat' ? ' <em>(caveat)</em>' : ''}: ${esc(f.text)}${f.figure ? ` <span class="figure">[${esc(String(f.figure.value))} ${esc(f.figure.unit)}, ${esc(f.figure.period)}]</span>` : ''}<br><span class="source">${esc(f.source.file)} — “${esc(f.source.section)}”</span></li>`).join('');
-  const html = [`<h2>${esc(t.id)} — ${esc(t.name)}</h2>`,
+    `<li class="fact ${f.kind}"><span class="fact-id">${esc(f.id)}</span>${f.kind === 'caveat' ? ' <em>(caveat)</em>' : ''}: ${esc(f.text)}${f.figure ? ` <span class="figure">[${esc(String(f.figure.value))} ${esc(f.figure.unit)}, ${esc(f.figure.period)}]</span>` : ''}<br><span class="source" title="${esc(f.source.file)}">${esc(sourceTitle.get(f.source.file) ?? f.source.file)} — “${esc(f.source.section)}”</span></li>`).join('');
+  const html = [`<h2 id="trace-heading" tabindex="-1">${esc(t.id)} — ${esc(t.name)}</h2>`, '<p class="back"><a href="#ranking">Back to the table</a></p>',
     `<p>Rank ${t.rank}, score ${t.score.toFixed(3)} by ${esc(t.method)}${t.tier ? `, tier ${esc(t.tier)}` : ''}${t.binding ? `, binding condition ${esc(t.binding)}` : ''}${t.gated ? ' (capped by the gate)' : ''}.</p>`,
-    ...t.conditions.map((c) => `<section class="trace-condition${c.id === focus ? ' focus' : ''}" id="trace-${esc(c.id)}"><h3>${esc(c.id)}: ${c.score.toFixed(2)} <small>(weight ${c.weight.toFixed(3)})</small></h3>
+    ...t.conditions.map((c) => `<section class="trace-condition${c.id === focus ? ' focus' : ''}" id="trace-${esc(c.id)}"><h3 tabindex="-1">${esc(c.id)}: ${c.score.toFixed(2)} <small>(weight ${c.weight.toFixed(3)})</small></h3>
       ${c.criteria.map((k) => `<div class="criterion"><h4>${esc(k.criterionId)} — ${esc(k.name)}: ${k.score.toFixed(2)} × ${k.globalWeight.toFixed(3)} = ${k.contribution.toFixed(3)}</h4>
         <p class="rule"><strong>Rule (${esc(k.ruleKind)}):</strong> <code>${esc(k.fired)}</code></p>
         ${k.values.map((v) => `<p class="value"><strong>${esc(v.indicator)} = ${esc(String(v.value))}</strong>${v.unit ? ` [${esc(v.unit)}]` : ''}${v.low !== undefined && (v.low !== v.value || v.high !== v.value) ? ` (range ${v.low}–${v.high})` : ''}${v.rationale ? ` — ${esc(v.rationale)}` : ''}</p><ul class="facts">${facts(v)}</ul>`).join('')}</div>`).join('')}</section>`)];
-  const panel = $('trace');
-  panel.innerHTML = html.join('');
-  if (focus) document.getElementById(`trace-${focus}`)?.scrollIntoView({ block: 'nearest' });
+  $('trace').innerHTML = html.join('');
+}
+
+/**
+ * After a click the trace opens where the reader looks: scrolled to its heading (or the clicked condition's), with
+ * the keyboard focus moved there so the next Tab continues inside the trace. Re-renders after a slider move do not
+ * scroll: the reader is at the sliders then.
+ */
+function bringTraceIntoView(focus?: string): void {
+  const target = (focus && document.querySelector<HTMLElement>(`#trace-${CSS.escape(focus)} h3`)) || $('trace-heading');
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
 }
 
 let last: { result: RankResult; rubric: Rubric } | undefined;
@@ -116,6 +139,8 @@ function update(): void {
   last = ranked;
   $('inforce').textContent = rubric.conditions.map((c) => `${c.id} ${(c.weight * 100).toFixed(1)}%`).join(' · ');
   renderTable(result);
+  // The bench and the browser test read this mark: time from navigation to the first table on screen.
+  if (!performance.getEntriesByName('moatscore:table').length) performance.mark('moatscore:table');
   renderCharts(result, rubric);
   if (state.selected) showTrace(state.selected);
 }
@@ -129,16 +154,26 @@ function showTrace(id: string, focus?: string): void {
 
 function build(): void {
   $('method').innerHTML = (Object.keys(METHODS) as MethodId[]).map((m) => `<option value="${m}"${m === state.method ? ' selected' : ''}>${m} — ${esc(METHODS[m].name)}</option>`).join('');
-  const max = Math.max(1, ...payload.declared.conditions);
+  // The track runs 0 … twice the largest declared weight, so declared weights start mid-track whatever their
+  // scale (all 1, all 0.25, 30/20/50); the step keeps about a hundred positions per unit of that scale.
+  const top = Math.max(...payload.declared.conditions);
+  const max = top > 0 ? 2 * top : 1;
+  const step = 10 ** (Math.floor(Math.log10(max)) - 2);
   $('sliders').innerHTML = conditions.map((c) => `<div class="slider">
       <label for="w-${esc(c.id)}">${esc(c.id)} <span class="hint">${esc(c.name)}</span></label>
-      <input type="range" id="w-${esc(c.id)}" data-condition="${esc(c.id)}" min="0" max="${max}" step="0.01" value="${state.weights[conditions.indexOf(c)]}" aria-describedby="o-${esc(c.id)}">
+      <input type="range" id="w-${esc(c.id)}" data-condition="${esc(c.id)}" min="0" max="${max}" step="${step}" value="${state.weights[conditions.indexOf(c)]}" aria-describedby="o-${esc(c.id)}">
       <output id="o-${esc(c.id)}" for="w-${esc(c.id)}"></output></div>`).join('');
   $('radar-pick').innerHTML = model.data.ids.map((id) => `<label><input type="checkbox" value="${esc(id)}"> ${esc(id)}</label>`).join(' ');
   const opts = (sel: string) => axes.map((a) => `<option value="${esc(a.id)}"${a.id === sel ? ' selected' : ''}>${esc(a.label)}</option>`).join('');
   $('axis-x').innerHTML = opts(state.x);
   $('axis-y').innerHTML = opts(state.y);
-  if (payload.smaa) figure('smaa', heatmap(payload.smaa.ids, payload.smaa.acceptability));
+  if (payload.smaa) {
+    // Markets in the order of the ranking at the declared weights (what the CLI's rank prints), not data order.
+    const base = pageRanking(model.rubric, model.data, payload.method, payload.declared);
+    const at = new Map(base ? base.result.ranking.map((a) => [a.id, a.rank]) : []);
+    const order = payload.smaa.ids.map((id, i) => ({ id, i })).sort((p, q) => (at.get(p.id) ?? Infinity) - (at.get(q.id) ?? Infinity) || p.i - q.i);
+    figure('smaa', heatmap(order.map((o) => o.id), order.map((o) => payload.smaa!.acceptability[o.i])));
+  }
   else $('fig-smaa').hidden = true;
 
   $('sliders').addEventListener('input', (e) => {
@@ -173,7 +208,10 @@ function build(): void {
   $('axis-y').addEventListener('change', (e) => { state.y = (e.target as HTMLSelectElement).value; if (last) renderCharts(last.result, last.rubric); });
   $('ranking-body').addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest('button') as HTMLButtonElement | null;
-    if (b?.dataset.id) showTrace(b.dataset.id, b.dataset.condition);
+    if (b?.dataset.id) {
+      showTrace(b.dataset.id, b.dataset.condition);
+      bringTraceIntoView(b.dataset.condition);
+    }
   });
   update();
   document.querySelectorAll<HTMLInputElement>('#radar-pick input').forEach((i) => (i.checked = state.radar.includes(i.value)));

@@ -3,6 +3,7 @@ import type { EvidenceSource, Fact } from '../model/evidence';
 import type { Indicator } from '../model/indicator';
 import type { MethodId } from '../model/rubric';
 import type { RubricSpec } from '../rubric/schema';
+import type { ExprTree } from '../expression/tree';
 
 /**
  * Everything the report page needs, as JSON embedded in the HTML: the validated rubric spec (the page compiles it
@@ -33,6 +34,11 @@ export interface ReportPayload {
   /** The options to repeat in the "copy as CLI" line (inputs and scenario; weights are added from the sliders). */
   readonly cliArgs: readonly string[];
   readonly scenario?: string;
+  /**
+   * Every expression of the rubric with the tree the CLI parsed (src/expression/tree.ts): the page compiles these
+   * with the engine's compiler and carries no parser of its own. Filled by withTrees.
+   */
+  readonly trees: readonly (readonly [string, ExprTree])[];
   readonly smaa?: { readonly ids: readonly string[]; readonly acceptability: readonly (readonly number[])[]; readonly samples: number; readonly seed: number; readonly errorBound: number; readonly method: string };
 }
 

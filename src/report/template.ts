@@ -22,7 +22,11 @@ button { font: inherit; cursor: pointer; }
 #controls p { margin: 2px 0; }
 #notice { color: #8b0000; }
 #notice:empty { display: none; }
-table { border-collapse: collapse; width: 100%; margin-top: 14px; font-size: .9rem; }
+/* The table scrolls inside its own box when the window is narrow; the page itself never scrolls sideways. */
+.table-wrap { overflow-x: auto; margin-top: 14px; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.table-note { font-size: .8rem; color: #333; margin: 4px 0; }
+td.grade.high, td.grade.very-high { font-weight: 600; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -39,6 +43,10 @@ figcaption strong { display: block; font-size: .9rem; color: #111; }
 .chart svg { max-height: 340px; display: block; margin: 0 auto; }
 figcaption span { display: block; font-size: .75rem; color: #555; }
 #trace { margin-top: 18px; border-top: 3px solid #1b4f72; padding-top: 8px; }
+#trace h2, #trace h3 { scroll-margin-top: 8px; }
+#trace .back { font-size: .8rem; }
+#trace code, code#cli { overflow-wrap: anywhere; }
+.chart svg { max-width: 100%; }
 #trace h3 { margin: 14px 0 4px; font-size: 1rem; }
 #trace h4 { margin: 8px 0 2px; font-size: .9rem; }
 #trace .focus { background: #f0f6fb; }
@@ -47,13 +55,22 @@ figcaption span { display: block; font-size: .75rem; color: #555; }
 #trace .facts { margin: 2px 0 8px; font-size: .8rem; }
 #trace .fact-id { font-family: monospace; }
 #trace .source { color: #555; }
-@media (max-width: 900px) { #controls, #charts { grid-template-columns: 1fr; } }
+@media (max-width: 900px) {
+  #controls, #charts { grid-template-columns: 1fr; }
+  .slider { grid-template-columns: 1fr minmax(120px, 200px) 44px; }
+  table { font-size: .8rem; }
+  th, td { padding: 3px 5px; }
+}
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   #controls button, #copy, .picker, #reset { display: none; }
   #controls { border: none; background: none; padding: 0; }
   input[type=range] { display: none; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
+  th, td { padding: 2px 4px; }
+  #trace .back { display: none; }
   #charts { grid-template-columns: 1fr 1fr; gap: 8px; }
   figure { page-break-inside: avoid; }
   #trace { page-break-before: always; }
@@ -85,11 +102,14 @@ export function reportHtml(p: ReportPayload, script: string): string {
     <p class="controls-row"><strong>Copy as CLI:</strong> <code id="cli"></code> <button type="button" id="copy">Copy</button></p>
     <p class="controls-row" id="notice" role="status" aria-live="polite"></p>
   </section>
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranking-caption">
   <table id="ranking">
-    <caption>Ranked positioning table (click a market or a condition score for its evidence trace)</caption>
+    <caption id="ranking-caption">Ranked positioning table (click a market or a condition score for its evidence trace)</caption>
     <thead id="ranking-head"></thead>
     <tbody id="ranking-body"></tbody>
   </table>
+  </div>
+  ${p.smaa ? `<p class="table-note" id="uncertainty-note"><strong>range</strong> and <strong>uncertainty</strong> come from SMAA-2 over all weightings (${p.smaa.samples.toLocaleString('en')} samples, seed ${p.smaa.seed}): the central 90% of each market's ranks, graded by its width (0 low, 1 medium, 2 high, 3+ very-high). They do not move with the sliders.</p>` : ''}
   <ul id="footnotes"></ul>
   <section id="charts" aria-label="Charts">
     <figure id="fig-stacked"><div id="stacked-chart" class="chart"></div>

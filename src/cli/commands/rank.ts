@@ -1,4 +1,4 @@
-import { headlineUncertainty } from '../../analysis/rank-uncertainty';
+import { headlineUncertainty } from '../../analysis/headline-uncertainty';
 import { UsageError } from '../../errors/problem';
 import type { Plugins } from '../../ioc';
 import type { RankResult } from '../../model/result';

@@ -4,7 +4,8 @@ import { InternalError, UsageError } from '../../errors/problem';
 import { sensitivityModel } from '../../analysis/sensitivity-model';
 import { smaa } from '../../analysis/smaa';
 import { declaredWeights } from '../../rubric/reweight';
-import { datasetPayload, type ReportPayload } from '../../report/payload';
+import { withTrees } from '../../report/browser-model';
+import { datasetPayload } from '../../report/payload';
 import { reportHtml } from '../../report/template';
 import type { Command } from '../command';
 import { REPORT_HELP } from '../help';
@@ -35,7 +36,7 @@ export const report: Command = (args, _io, plugins) => {
   const cliArgs: string[] = [];
   for (const k of ['rubric', 'data', 'dictionary', 'cells', 'evidence', 'scenarios'] as const) if (values[k] !== undefined) cliArgs.push(`--${k}`, values[k]!);
   if (run.scenario) cliArgs.push('--scenario', values.scenario!);
-  const payload: ReportPayload = {
+  const payload = withTrees({
     engine: `moatscore ${version()}`,
     title: rubric.title, rubricFile: project.files.rubric, dataFile: project.files.data, method: run.method.id,
     spec: project.rubricSpec, dictionary: project.dictionary.indicators,
@@ -43,6 +44,6 @@ export const report: Command = (args, _io, plugins) => {
     facts: (project.evidence?.facts ?? []).filter((f) => cited.has(f.id)),
     declared: declaredWeights(rubric), cliArgs, scenario: run.scenario,
     smaa: { ids: s.ids, acceptability: s.acceptability.map((r) => Array.from(r, (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
-  };
+  });
   return { output: reportHtml(payload, pageScript()) };
 };
