@@ -37,6 +37,8 @@ export { sensitivityModel, type SensitivityModel } from './analysis/sensitivity-
 export { sweep, type SweepResult } from './analysis/sweep';
 export { thresholds, type ThresholdResult } from './analysis/thresholds';
 export { smaa, SMAA_DEFAULTS, type SmaaResult, type SmaaOptions } from './analysis/smaa';
+export { headlineUncertainty, HEADLINE_MAX_MARKETS } from './analysis/headline-uncertainty';
+export { centralRankRange, uncertaintyGrade, tierLabel, CENTRAL_MASS, TIER_CONFIDENCE_LEVEL } from './analysis/rank-uncertainty';
 export { ahpWeights, checkComparisonMatrix, SAATY_RANDOM_INDEX } from './weights/ahp';
 export { rocWeights } from './weights/roc';
 export { entropyWeights, criticWeights } from './weights/objective';

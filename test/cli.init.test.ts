@@ -16,11 +16,14 @@ describe('moatscore init DIR: a small working project', () => {
     //   utilities: pain 5; switching 5 → 5, rivals 4 → 2.5: 3 + 1 = 4;          overall 4.5
     //   hospitals: pain 5; switching 3 → 2.5, rivals 3 → 5: 1.5 + 2 = 3.5;      overall 4.25
     //   retail:    pain 3 → 2.5; switching 2 → 1.25, rivals 8 → 0: 0.75;         overall 1.625
+    // Rank ranges: hospitals' switching cost is 3 up to 4 (cells.csv); above 3.667 its defensibility 0.75(s − 1) + 2
+    // passes utilities' 4 with equal pain, so hospitals leads in about a third of the samples: both range 1–2
+    // (medium); retail is 3rd in every sample (low). Tiers hold in every sample.
     expect(r.stdout).toBe([
-      'rank,id,name,score,buyer-pain,defensibility,tier,binding,caps',
-      '1,utilities,Utility grid control,4.5,5,4,strong,defensibility,',
-      '2,hospitals,Hospital records systems,4.25,5,3.5,strong,defensibility,',
-      '3,retail,Retail point of sale,1.625,2.5,0.75,weak,defensibility,',
+      'rank,id,name,score,rank_best,rank_worst,uncertainty,buyer-pain,defensibility,tier,binding,caps,tier_confidence',
+      '1,utilities,Utility grid control,4.5,1,2,medium,5,4,strong,defensibility,,1',
+      '2,hospitals,Hospital records systems,4.25,1,2,medium,5,3.5,strong,defensibility,,1',
+      '3,retail,Retail point of sale,1.625,3,3,low,2.5,0.75,weak,defensibility,,1',
       '',
     ].join('\n'));
     // The folder's name is the project's and the rubric's id.

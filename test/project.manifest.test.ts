@@ -66,7 +66,7 @@ describe('--project and the scenario folder', () => {
     expect(s.stderr).toContain('--scenarios DIR');
     const v = cli(['validate', '--rubric', 'rubrics/pricing-power.yaml']);
     expect(v.code).toBe(0);
-    expect(v.stdout).toBe('ok: 5 files valid (4 conditions, 10 criteria, 6 markets, 74 facts)\n');
+    expect(v.stdout).toBe('ok: 5 files valid (4 conditions, 10 criteria, 6 markets, 88 facts)\n');
     expect(v.stderr).toContain('note: no scenarios: --rubric without --project');
     // --scenarios DIR brings them back explicitly.
     expect(cli(['scenarios', '--rubric', 'rubrics/pricing-power.yaml', '--scenarios', 'data/scenarios']).code).toBe(0);
