@@ -3,10 +3,12 @@
  * only on the seed, so a seeded analysis is byte-for-byte reproducible on every machine.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four state words as int32 bits. In plain number fields the unsigned words above 2^31 were stored as heap
+   * numbers, so every draw allocated; XOR, shifts and imul read the same 32 bits either way, so the stream is
+   * unchanged (the draw itself is still taken unsigned).
+   */
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
     let s = seed >>> 0;
@@ -17,22 +19,21 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    for (let k = 0; k < 4; k++) this.s[k] = next();
   }
 
   /** Uniform in [0, 1) with 32 bits of resolution. */
   next(): number {
-    const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.s;
+    const b = s[1];
+    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    s[2] ^= s[0];
+    s[3] ^= b;
+    s[1] = b ^ s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
     return r / 4294967296;
   }
 }

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { InputError, ProblemList } from '../errors/problem';
 import { decodeUtf8, readInputFile } from '../io/read-input';
 import { LONG_HEAD, LONG_NUMERIC, unneutralise, WIDE_TEXT, type Shape } from '../model/scorecard-format';
 import { checkId, UniqueIds } from './check-id';
+import { eachCsvRecord } from './csv-records';
 import { MAX_FIELD_CHARS, MAX_PROBLEMS_PER_FILE } from './csv-table';
 import { parseStrictNumber } from './strict-number';
 
@@ -46,7 +46,7 @@ export function readScorecard(file: string): Scorecard {
   let head: string[] | undefined;
   let shape: Shape | undefined;
   let numeric: boolean[] = [];
-  // Records are consumed as csv-parse produces them (on_record returns nothing, so it keeps none).
+  // Records are consumed as they are read (csv-records.ts: a fast split, csv-parse for records with quotes).
   const onRecord = (record: string[], line: number): void => {
     if (!head) {
       head = record.map(unneutralise);
@@ -81,14 +81,7 @@ export function readScorecard(file: string): Scorecard {
     rows.push(rec);
   };
   try {
-    // comment_no_infix: a # inside a record ("C# Corp") is text, only a # opening a line starts a comment.
-    parse(text, {
-      comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_FIELD_CHARS,
-      on_record: (record: string[], context: { lines: number }) => {
-        onRecord(record, context.lines);
-        return undefined;
-      },
-    } as never);
+    eachCsvRecord(text, MAX_FIELD_CHARS, onRecord);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as Error & { lines?: number };

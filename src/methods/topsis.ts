@@ -37,8 +37,15 @@ export class PreparedTopsis implements PreparedMethod {
         const to = from + n;
         let big = 0;
         for (let i = from; i < to; i++) if (Math.abs(c[i]) > big) big = Math.abs(c[i]);
+        // r is computed once per row into dPlus, which the last loop then overwrites with (r − r+)²: SMAA
+        // prepares TOPSIS once per value batch, and the divisions were done twice.
+        const dp = this.dPlus[j];
+        const dm = this.dMinus[j];
         let ss = 0;
-        for (let i = from; i < to; i++) ss += (c[i] / big) * (c[i] / big);
+        for (let i = from; i < to; i++) {
+          const q = c[i] / big;
+          ss += q * q;
+        }
         // r = (x / big) / sqrt(Σ (x / big)²); a column of zeros (rejected by check, possible in a value sample)
         // is constant and contributes no distance.
         const norm = Math.sqrt(ss);
@@ -46,6 +53,7 @@ export class PreparedTopsis implements PreparedMethod {
         let lo = Infinity;
         for (let i = from; i < to; i++) {
           const r = big > 0 ? c[i] / big / norm : 0;
+          dp[i] = r;
           if (r > hi) hi = r;
           if (r < lo) lo = r;
         }
@@ -54,9 +62,9 @@ export class PreparedTopsis implements PreparedMethod {
         this.rBest[b * m + j] = best;
         this.rWorst[b * m + j] = worst;
         for (let i = from; i < to; i++) {
-          const r = big > 0 ? c[i] / big / norm : 0;
-          this.dPlus[j][i] = (r - best) * (r - best);
-          this.dMinus[j][i] = (r - worst) * (r - worst);
+          const r = dp[i];
+          dp[i] = (r - best) * (r - best);
+          dm[i] = (r - worst) * (r - worst);
         }
       }
     }
