@@ -111,3 +111,17 @@ rows:
     expect(problemsOf(() => scoreRubric(rubric, data))).toEqual([expect.objectContaining({ code: 'score.out-of-range', message: "suppliers = 9 is outside the rule's range [0, 5]" })]);
   });
 });
+
+describe('a rule lists every indicator it reads, score formulas included (SMAA re-scores a criterion by this list)', () => {
+  const readsOf = (rule: string) => projectWith(oneRuleRubric(rule)).load().rubric.criteria[0].rule.indicators;
+  it('bands: the banded indicator and the indicators of a band score formula', () => {
+    expect(readsOf('{ type: bands, indicator: suppliers, bands: [{ below: 5, score: "rating" }, { score: 0 }] }')).toEqual(['suppliers', 'rating']);
+  });
+  it('table: the row conditions and the row score formulas', () => {
+    expect(readsOf(`type: table
+hit: first
+rows:
+  - { when: "suppliers < 5", score: "rating" }
+  - { when: "true", score: 0 }`)).toEqual(['suppliers', 'rating']);
+  });
+});

@@ -104,7 +104,7 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
     }
     const bands = r.bands.map((b, n) => ({ below: b.below, score: score(b.score, [...path, 'bands', n, 'score']) }));
     if (bands.some((b) => !b.score)) return undefined;
-    return bandsRule(ind, slot, bands as { below?: number; score: NonNullable<(typeof bands)[0]['score']> }[], spec.scale, here);
+    return bandsRule(ind, slot, bands as { below?: number; score: NonNullable<(typeof bands)[0]['score']> }[], spec.scale, here, slots);
   };
 
   const elicitation: string[] = [];

@@ -8,12 +8,18 @@ export interface Scale { readonly min: number; readonly max: number }
 const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 
 /** A literal score or a compiled numeric expression; `literal` is set for the first, so loops need not call. */
-interface ScoreTerm { readonly text: string; readonly literal?: number; value(frame: Frame, row: number): number }
+/** A literal score or a compiled numeric expression; `slots`: the frame slots (indicators) a formula reads. */
+interface ScoreTerm { readonly text: string; readonly literal?: number; readonly slots: readonly number[]; value(frame: Frame, row: number): number }
 
 export function scoreTerm(s: number | string, scope: Scope): ScoreTerm {
-  if (typeof s === 'number') return { text: fmt(s), literal: s, value: () => s };
+  if (typeof s === 'number') return { text: fmt(s), literal: s, slots: [], value: () => s };
   const e = compileExpression(s, scope, 'number');
-  return { text: s, value: (f, i) => e.evaluate(f, i) as number };
+  return { text: s, slots: e.symbols.map((n) => scope.get(n)!.slot), value: (f, i) => e.evaluate(f, i) as number };
+}
+
+/** Indicator ids read by `first` and by any score formula: what SMAA re-scores when it samples those indicators. */
+function readIndicators(first: readonly string[], terms: readonly ScoreTerm[], slots: readonly string[]): string[] {
+  return [...new Set([...first, ...terms.flatMap((t) => t.slots.map((k) => slots[k]))])];
 }
 
 function place(loc: Location, id: string) {
@@ -98,10 +104,10 @@ export function mapRule(ind: Indicator, slot: number, scores: Readonly<Record<st
   };
 }
 
-export function bandsRule(ind: Indicator, slot: number, bands: readonly { below?: number; score: ScoreTerm }[], scale: Scale, loc: Location): CompiledRule {
+export function bandsRule(ind: Indicator, slot: number, bands: readonly { below?: number; score: ScoreTerm }[], scale: Scale, loc: Location, slots: readonly string[]): CompiledRule {
   return {
     kind: 'bands',
-    indicators: [ind.id],
+    indicators: readIndicators([ind.id], bands.map((b) => b.score), slots),
     score(frame, ids, out, fired, problems) {
       const col = frame[slot] as ArrayLike<number>;
       for (let i = 0; i < ids.length; i++) {
@@ -177,7 +183,7 @@ export function tableRule(rows: readonly TableRow[], hit: 'first' | 'unique' | '
   const isLiteral = rows.map((r) => r.score.literal !== undefined);
   return {
     kind: 'table',
-    indicators: usedSlots.map((slot) => slots[slot]),
+    indicators: readIndicators(usedSlots.map((slot) => slots[slot]), rows.map((r) => r.score), slots),
     score(frame, ids, out, fired, problems) {
       const R = rows.length;
       for (let i = 0; i < ids.length; i++) {
