@@ -26,7 +26,7 @@ export const report: Command = (args, _io, plugins) => {
   if (values.help) return { stdout: REPORT_HELP };
   if (values.format !== undefined && values.format !== 'html') throw new UsageError('usage.unknown-format', `report writes HTML, not '${values.format}'`, 'use rank --format for other formats');
   const samples = values.samples === undefined ? 10_000 : /^\d+$/.test(values.samples) && Number(values.samples) > 0 ? Number(values.samples) : (() => { throw new UsageError('usage.bad-option', `--samples ${values.samples} is not a positive integer`, 'write --samples 10000'); })();
-  const seed = values.seed === undefined ? 20261121 : /^\d+$/.test(values.seed) ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer`, 'write --seed 42'); })();
+  const seed = values.seed === undefined ? plugins.seed : /^\d+$/.test(values.seed) ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer`, 'write --seed 42'); })();
   const run = setupRubricRun(values, plugins);
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', 'report needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
   const { project, rubric, data } = run;

@@ -98,7 +98,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
   const run = [...(which ? [which] : ANALYSES)];
   if (format === 'csv' && run.length > 1) throw new UsageError('usage.bad-option', 'CSV holds one table: name the analysis', 'moatscore sensitivity sweep|thresholds|smaa --format csv');
   const samples = parsePositiveInt('samples', values.samples, SMAA_DEFAULTS.samples);
-  const seed = values.seed === undefined ? SMAA_DEFAULTS.seed : /^\d+$/.test(values.seed) && Number(values.seed) <= 0xffffffff ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer from 0 to 4294967295`, 'write --seed 42'); })();
+  const seed = values.seed === undefined ? plugins.seed : /^\d+$/.test(values.seed) && Number(values.seed) <= 0xffffffff ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer from 0 to 4294967295`, 'write --seed 42'); })();
   const sampler = (values.sampler ?? SMAA_DEFAULTS.sampler) as 'dirichlet' | 'sorted';
   if (sampler !== 'dirichlet' && sampler !== 'sorted') throw new UsageError('usage.bad-option', `--sampler ${values.sampler} is not known`, 'choose dirichlet or sorted');
   const level = (values.level ?? SMAA_DEFAULTS.level) as 'conditions' | 'criteria';
