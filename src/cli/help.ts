@@ -1,3 +1,8 @@
+import { METHOD_IDS } from '../methods/plugins';
+
+/** The method ids as the help lists them, from the plug-in list. */
+const METHODS = METHOD_IDS.join(' | ');
+
 export const MAIN_HELP = `moatscore — competitive-positioning scoring engine
 
 Usage: moatscore [command] [options]
@@ -60,7 +65,7 @@ ${ADJUST}
   --show-changes     add each market's rank under the rubric's own weights and data, and its move
 
 Method and output:
-  --method M     wsm | wpm | topsis | gate (default: the rubric's method; wsm without a rubric)
+  --method M     ${METHODS} (default: the rubric's method; wsm without a rubric)
   --format F     table | md | json | csv (default table)
   --output FILE  write to FILE atomically instead of standard output
   -h, --help     this help
@@ -74,7 +79,7 @@ markets as rows, the base rank and one rank column per scenario. CSV: id,base,<s
 ${INPUTS}
   --weight PATH=W    applied to the base and every scenario alike
   --scenarios DIR    folder of scenario files (default: the project's)
-  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --method M         ${METHODS} (default: the rubric's)
   --format F         table | md | json | csv (default table)
   --output FILE      write to FILE atomically
   -h, --help         this help
@@ -166,7 +171,7 @@ SMAA options:
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank: the analysis starts from the adjusted weights
-  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --method M         ${METHODS} (default: the rubric's)
   --format F         table | md | json | csv (csv needs one named analysis; smaa's rows: id,b1…bN,confidence,cw_<id>…)
   --output FILE      write to FILE atomically
   -h, --help         this help

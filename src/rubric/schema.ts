@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kebabId as kebab } from '../io/kebab-id';
+import { METHOD_IDS } from '../methods/plugins';
 
 const weight = z.number().describe('Relative weight >= 0; siblings are normalised to sum 1');
 
@@ -66,7 +67,8 @@ export const RubricSchema = z.strictObject({
   id: kebab,
   title: z.string().min(1),
   description: z.string().optional(),
-  method: z.enum(['wsm', 'wpm', 'topsis', 'gate']).default('wsm').describe('Default aggregation method'),
+  // Generated from the plug-in list, so a method added there is accepted here (and in the JSON Schema) with no edit.
+  method: z.enum(METHOD_IDS).default('wsm').describe('Default aggregation method'),
   scale: z.strictObject({ min: z.number(), max: z.number() }).describe('The scale every criterion and condition score is on'),
   conditions: z.array(z.strictObject({
     id: kebab,
