@@ -10,7 +10,7 @@ import type { Rubric } from './model/rubric';
 import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
-import { checkRubricAgainstData } from './scoring/score-rubric';
+import { checkRubricColumns } from './data/check-rubric-columns';
 import { relabelStubs } from './project/stub-cells';
 import { checkCapFacts } from './scoring/caps';
 
@@ -72,7 +72,7 @@ export function loadProject(files: ProjectFiles): Project {
     }));
   }
   if (rubric && evidence) problems.push(...checkCapFacts(rubric, evidence));
-  if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
+  if (rubric && data) attempt(problems, () => checkRubricColumns(rubric, data!));
   if (files.cells) {
     // Stub rows written by validate --stub-cells fail as cells.stub, saying what to fill in (src/project/stub-cells).
     const relabelled = relabelStubs(problems, files.cells);

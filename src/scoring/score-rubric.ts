@@ -11,7 +11,7 @@ import { capCeilings, capsByMarket, capSummaries } from './caps';
 import { dataFrame } from './rubric-scores';
 
 // Criterion and condition scoring lives in rubric-scores.ts; re-exported here, where callers have always found it.
-export { scoreRubric, dataFrame, checkRubricAgainstData, type RubricScores } from './rubric-scores';
+export { scoreRubric, dataFrame, type RubricScores } from './rubric-scores';
 
 /** Rubric mode end to end: score the rubric, aggregate with the method, rank, cap gated tiers. */
 export function rankWithRubric(rubric: Rubric, data: Dataset, method: AggregationMethod): RankResult {
