@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kebabId as kebab } from '../io/kebab-id';
 import { METHOD_IDS } from '../methods/plugins';
+import { AHP_DEFAULT_MAX_CR } from '../weights/ahp';
 
 const weight = z.number().describe('Relative weight >= 0; siblings are normalised to sum 1');
 
@@ -12,7 +13,7 @@ export const WeightingSchema = z.union([
   z.strictObject({
     ahp: z.strictObject({
       matrix: z.array(z.array(ratio)).min(1).describe('Pairwise comparisons on the Saaty 1/9…9 scale, rows and columns in the order the siblings are listed'),
-      maxCr: z.number().positive().default(0.2).describe('Consistency ratio above which the matrix is refused (above 0.10 is a warning)'),
+      maxCr: z.number().positive().default(AHP_DEFAULT_MAX_CR).describe('Consistency ratio above which the matrix is refused (above 0.10 is a warning)'),
     }),
   }),
   z.strictObject({
