@@ -1,3 +1,4 @@
+import type { Compensation } from '../methods/method';
 import type { MethodId } from './rubric';
 
 /** One alternative's line in a ranking. */
@@ -53,7 +54,7 @@ export interface CriterionResult {
 export interface RankResult {
   readonly method: MethodId;
   readonly methodName: string;
-  readonly compensatory: boolean;
+  readonly compensatory: Compensation;
   readonly scoreMeaning: string;
   readonly rubric: { readonly id: string; readonly title: string; readonly file: string } | null;
   readonly dataFile: string;
@@ -63,6 +64,8 @@ export interface RankResult {
   readonly ranking: readonly RankedAlternative[];
   readonly criteria: readonly CriterionResult[];
   readonly weightsNormalised: boolean;
+  /** False when no weight was given (rubric-free mode without --weights): every criterion weighs the same by default. */
+  readonly weightsDeclared?: boolean;
   readonly notes: readonly string[];
   /** With --show-changes: each alternative's rank under the rubric's own weights and data, by id. */
   readonly baseRanks?: Readonly<Record<string, number>>;
