@@ -75,6 +75,17 @@ export interface RankResult {
   readonly scenario?: string;
 }
 
+/**
+ * A move as people read it, the one format of every table and Markdown output (rank --show-changes, diff): +2 is two
+ * places up, -1 one down, = unchanged. Machine formats (CSV, JSON) keep the signed number.
+ */
+export function formatMove(places: number): string {
+  return places > 0 ? `+${places}` : places < 0 ? `-${-places}` : '=';
+}
+
+/** The legend printed under a table with a move column. */
+export const MOVE_LEGEND = 'move: places up (+2) or down (-1) since the base, = unchanged';
+
 /** Places moved since the base ranking: +2 is two places up. */
 export function rankMove(r: RankResult, id: string, rank: number): number | undefined {
   return r.baseRanks ? r.baseRanks[id] - rank : undefined;

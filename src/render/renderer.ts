@@ -1,5 +1,5 @@
 import { compensationLabel } from '../methods/method';
-import type { RankResult } from '../model/result';
+import { MOVE_LEGEND, type RankResult } from '../model/result';
 
 export type FormatId = 'table' | 'md' | 'json' | 'csv';
 
@@ -28,7 +28,7 @@ export function footnotes(r: RankResult): string[] {
   // Say what is true: without declared weights every criterion weighs the same, which is not "as declared".
   lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || (r.weightsDeclared === false ? 'equal (none declared)' : 'as declared (they sum to 1)')}.`);
   if (r.scenario) lines.push(`Scenario: ${r.scenario}.`);
-  if (r.baseRanks) lines.push('base, move: rank under the rubric\'s own weights and data, and places moved since (+ is up).');
+  if (r.baseRanks) lines.push(`base: rank under the rubric's own weights and data; ${MOVE_LEGEND}.`);
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
   if (gated.length) lines.push(`Gated (*): ${gated.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`);
   for (const c of r.caps) {

@@ -1,4 +1,4 @@
-import { rankMove, type RankResult } from '../model/result';
+import { formatMove, rankMove, type RankResult } from '../model/result';
 import { printable } from '../io/printable';
 import { footnotes, type Renderer, type RenderOptions } from './renderer';
 
@@ -18,7 +18,7 @@ export function tableCells(r: RankResult): { head: string[]; rows: string[][]; n
     const row = [String(a.rank), printable(a.id), printable(a.name), a.score.toFixed(3) + (a.gated ? '*' : '') + (a.caps.length ? '†' : ''), ...r.conditionIds.map((c) => a.conditions[c].toFixed(2))];
     if (r.rubric) row.push(printable(a.tier ?? ''), printable(a.binding ?? ''));
     const move = rankMove(r, a.id, a.rank);
-    if (move !== undefined) row.push(String(r.baseRanks![a.id]), move > 0 ? `+${move}` : move < 0 ? String(move) : '=');
+    if (move !== undefined) row.push(String(r.baseRanks![a.id]), formatMove(move));
     return row;
   });
   const numeric = head.map((h, k) => k === 0 || k === 3 || (k > 3 && k < 4 + r.conditionIds.length) || h === 'base' || h === 'move');
