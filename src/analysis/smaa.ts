@@ -44,6 +44,8 @@ export interface SmaaResult {
   readonly adjacentWinning: readonly { readonly above: string; readonly below: string; readonly cAbove: number; readonly cBelow: number }[] | null;
   /** Half-width of the 95% confidence interval of any index: 1.96 × sqrt(1/4N) bounds it for every p. */
   readonly errorBound: number;
+  /** Row indices in the base ranking's order (rank's own scores, ties in data order): how tables list the markets. */
+  readonly order: readonly number[];
 }
 
 /** Value samples are scored through the rubric's compiled rules in batches of this many (rules run over columns). */
@@ -94,7 +96,8 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const basePrepared = batches ? null : prepared(m);
 
   const allPairs = n <= WINNING_ALL_PAIRS_MAX;
-  const baseOrder = allPairs ? null : baseRanking(m);
+  const order = baseRanking(m);
+  const baseOrder = allPairs ? null : order;
   // Counts as 32-bit integers: half the memory of doubles, and the per-sample writes land at random rows.
   const b = new Uint32Array(n * n);
   const cw = new Float64Array(n * W);
@@ -180,6 +183,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     winning: allPairs ? Array.from({ length: n }, (_, i) => wins.slice(i * n, i * n + n).map((x) => x / N)) : null,
     adjacentWinning: baseOrder ? Array.from({ length: n - 1 }, (_, q) => ({ above: m.ids[baseOrder[q]], below: m.ids[baseOrder[q + 1]], cAbove: wins[2 * q] / N, cBelow: wins[2 * q + 1] / N })) : null,
     errorBound: 1.96 * Math.sqrt(0.25 / N),
+    order: Array.from(order),
   };
 }
 

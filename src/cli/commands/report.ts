@@ -42,7 +42,8 @@ export const report: Command = (args, _io, plugins) => {
     dataset: datasetPayload(data), sources: project.evidence?.sources ?? [],
     facts: (project.evidence?.facts ?? []).filter((f) => cited.has(f.id)),
     declared: declaredWeights(rubric), cliArgs, scenario: run.scenario,
-    smaa: { ids: s.ids, acceptability: s.acceptability.map((r) => Array.from(r, (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
+    // The heat map lists markets in base-rank order, as the SMAA tables do.
+    smaa: { ids: s.order.map((i) => s.ids[i]), acceptability: s.order.map((i) => Array.from(s.acceptability[i], (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
   };
   return { output: reportHtml(payload, pageScript()) };
 };
