@@ -24,7 +24,7 @@ export function dataFrame(rubric: Rubric, data: Dataset): Frame {
 
 /**
  * Scores every criterion over whole columns, then conditions, overall score, binding condition and tier. Takes the
- * rubric and data as loading checked them (loadProject runs checkRubricColumns, so every indicator the rubric reads
+ * rubric and data as loading checked them (loadProject runs rubricColumnsInData, so every indicator the rubric reads
  * is a column); scoring does not validate again. What it can only find here (a value no rule row matches, a score
  * off the scale) is a problem naming the rubric line.
  */
