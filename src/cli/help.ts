@@ -98,7 +98,7 @@ Examples:
   moatscore scenarios --method wsm --format csv
 `;
 
-export const WEIGHTS_HELP = `Usage: moatscore weights ahp MATRIX.csv [--max-cr X] [--format F]   (--max-cr default 0.2)
+export const WEIGHTS_HELP = `Usage: moatscore weights ahp MATRIX.csv [--max-cr X] [--format F]
        moatscore weights roc ID,ID,…              (most important first)
        moatscore weights entropy|critic DATA.csv [--criteria a,b] [--cost c]
 
