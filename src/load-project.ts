@@ -1,4 +1,4 @@
-import { InputError, listSome, type Problem } from './errors/problem';
+import { InputError, type Problem } from './errors/problem';
 import { loadCells } from './data/load-cells';
 import { loadDictionary } from './data/load-dictionary';
 import { loadMarkets } from './data/load-markets';
@@ -10,9 +10,8 @@ import type { Rubric } from './model/rubric';
 import { compileRubric } from './rubric/compile-rubric';
 import { loadRubric, type RubricSource } from './rubric/load-rubric';
 import type { RubricSpec } from './rubric/schema';
-import { checkRubricAgainstData } from './scoring/score-rubric';
 import { relabelStubs } from './project/stub-cells';
-import { checkCapFacts } from './scoring/caps';
+import { capFactsInLedger, ledgerMarketsInData, rubricColumnsInData } from './project/cross-checks';
 
 /** The files of a rubric-mode run. `cells` and `evidence` are optional for data sets that carry no trace. */
 export interface ProjectFiles {
@@ -65,14 +64,10 @@ export function loadProject(files: ProjectFiles): Project {
   if (data && dictionary && files.cells && (evidence || !files.evidence)) {
     data = attempt(problems, () => loadCells(files.cells!, data!, dictionary, evidence));
   }
-  if (evidence && data) {
-    const ids = new Set(data.ids);
-    evidence.facts.forEach((f, i) => f.markets.forEach((m) => {
-      if (!ids.has(m)) problems.push({ code: 'evidence.unknown-market', file: evidence.file, path: `facts[${i}].markets`, message: `fact '${f.id}' names market '${m}', which is not a row of ${data!.file}`, hint: `markets: ${listSome(ids)}` });
-    }));
-  }
-  if (rubric && evidence) problems.push(...checkCapFacts(rubric, evidence));
-  if (rubric && data) attempt(problems, () => checkRubricAgainstData(rubric, data!));
+  // Across files, once: nothing downstream (scoring included) checks these again.
+  if (evidence && data) problems.push(...ledgerMarketsInData(evidence, data));
+  if (rubric && evidence) problems.push(...capFactsInLedger(rubric, evidence));
+  if (rubric && data) problems.push(...rubricColumnsInData(rubric, data));
   if (files.cells) {
     // Stub rows written by validate --stub-cells fail as cells.stub, saying what to fill in (src/project/stub-cells).
     const relabelled = relabelStubs(problems, files.cells);

@@ -50,6 +50,8 @@ export interface SmaaResult {
   readonly errorBound: number;
   /** With `tiers`: per alternative, tier id → share of samples giving that tier; else null. */
   readonly tierAcceptability: readonly Readonly<Record<string, number>>[] | null;
+  /** Row indices in the base ranking's order (rank's own scores, ties in data order): how tables list the markets. */
+  readonly order: readonly number[];
 }
 
 /** Value samples are scored through the rubric's compiled rules in batches of this many (rules run over columns). */
@@ -100,7 +102,8 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const basePrepared = batches ? null : prepared(m);
 
   const allPairs = n <= WINNING_ALL_PAIRS_MAX;
-  const baseOrder = allPairs ? null : baseRanking(m);
+  const order = baseRanking(m);
+  const baseOrder = allPairs ? null : order;
   // Counts as 32-bit integers: half the memory of doubles, and the per-sample writes land at random rows.
   const b = new Uint32Array(n * n);
   const cw = new Float64Array(n * W);
@@ -194,6 +197,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     adjacentWinning: baseOrder ? Array.from({ length: n - 1 }, (_, q) => ({ above: m.ids[baseOrder[q]], below: m.ids[baseOrder[q + 1]], cAbove: wins[2 * q] / N, cBelow: wins[2 * q + 1] / N })) : null,
     errorBound: 1.96 * Math.sqrt(0.25 / N),
     tierAcceptability: tierSampler ? tierSampler.result() : null,
+    order: Array.from(order),
   };
 }
 

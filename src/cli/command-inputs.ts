@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
-import { listScenarios } from '../analysis/scenarios';
+import { listScenarios } from '../scenario/load-scenario';
 import { isTableMode, resolveFiles, selectProject, type InputValues } from './inputs';
 import { INPUT_OPTIONS } from './options';
 import { scenarioFolder } from './setup';

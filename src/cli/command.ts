@@ -1,4 +1,4 @@
-import type { Plugins } from '../ioc';
+import type { OutputWriter, Plugins } from '../ioc';
 
 /** What a command hands back: text for standard output (or --output), and diagnostics for standard error. */
 export interface CommandOutput {
@@ -19,4 +19,21 @@ export interface Io {
   readonly output?: string;
 }
 
-export type Command = (args: string[], io: Io, plugins: Plugins) => CommandOutput;
+/**
+ * A command's collaborators, handed in by the composition root (src/ioc.ts) rather than imported as globals, so a
+ * test can swap any of them: the plug-in lists, the writer of output files, the engine version for provenance
+ * and the default seed of sampled analyses.
+ */
+export interface Services extends Plugins {
+  readonly writer: OutputWriter;
+  readonly version: string;
+  readonly seed: number;
+}
+
+/** The process's output streams (bound in src/ioc.ts; written only by src/cli/cli.ts). */
+export interface Streams {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+export type Command = (args: string[], io: Io, services: Services) => CommandOutput;

@@ -1,3 +1,8 @@
+import { METHOD_IDS } from '../methods/plugins';
+
+/** The method ids as the help lists them, from the plug-in list. */
+const METHODS = METHOD_IDS.join(' | ');
+
 export const MAIN_HELP = `moatscore — competitive-positioning scoring engine
 
 Usage: moatscore [command] [options]
@@ -60,10 +65,16 @@ ${ADJUST}
   --show-changes     add each market's rank under the rubric's own weights and data, and its move
 
 Method and output:
-  --method M     wsm | wpm | topsis | gate (default: the rubric's method; wsm without a rubric)
+  --method M     ${METHODS} (default: the rubric's method; wsm without a rubric)
   --format F     table | md | json | csv (default table)
-  --output FILE  write to FILE atomically instead of standard output
+  --output FILE  write to FILE instead of standard output (atomically for regular files;
+                 see README)
   -h, --help     this help
+
+Examples:
+  moatscore rank
+  moatscore rank --method wsm --weight switching-cost=0.5 --show-changes
+  moatscore rank --data data/markets.csv --criteria outage-severity,credible-suppliers --cost credible-suppliers
 `;
 
 export const SCENARIOS_HELP = `Usage: moatscore scenarios [options]
@@ -74,13 +85,17 @@ markets as rows, the base rank and one rank column per scenario. CSV: id,base,<s
 ${INPUTS}
   --weight PATH=W    applied to the base and every scenario alike
   --scenarios DIR    folder of scenario files (default: the project's)
-  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --method M         ${METHODS} (default: the rubric's)
   --format F         table | md | json | csv (default table)
-  --output FILE      write to FILE atomically
+  --output FILE      write to FILE (atomically for regular files; see README)
   -h, --help         this help
 
 A scenario file (YAML): id, title, rationale, weights: [{path, weight, rationale}],
 indicators: [{market, indicator, value, rationale, evidence: [fact ids]}].
+
+Examples:
+  moatscore scenarios
+  moatscore scenarios --method wsm --format csv
 `;
 
 export const WEIGHTS_HELP = `Usage: moatscore weights ahp MATRIX.csv [--max-cr X] [--format F]
@@ -90,15 +105,21 @@ export const WEIGHTS_HELP = `Usage: moatscore weights ahp MATRIX.csv [--max-cr X
 ahp      weights from a pairwise comparison matrix (first row and column: criterion ids; entries 1/9…9,
          fractions such as 1/3 allowed; reciprocal checked): principal eigenvector by power iteration,
          λmax, consistency index CI = (λmax − n)/(n − 1) and ratio CR = CI/RI (Saaty's random index).
-         CR above 0.10 is a warning; above --max-cr an error.
+         CR up to 0.10 is acceptable; above it a warning (once, on standard error); above --max-cr
+         (default 0.2) an error, exit 1.
          --format json prints exactly { "weights": { "<id>": number }, "lambdaMax", "ci", "cr", "randomIndex" }.
 roc      rank-order centroid weights w_i = (1/n) Σ_{k=i..n} 1/k (Barron & Barrett 1996)
 entropy  Shannon-entropy weights over the CSV's numeric columns (Hwang & Yoon 1981)
 critic   CRITIC weights: contrast × conflict (Diakoulaki et al. 1995); --cost reverses a column
 
   --format F     table | md | json | csv (default table)
-  --output FILE  write to FILE atomically
+  --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
+
+Examples:
+  moatscore weights ahp data/weights/conditions-ahp.csv
+  moatscore weights roc switching-cost,trust-procurement,outage-penalty,integrated-stack
+  moatscore weights critic data/markets.csv --criteria outage-severity,proprietary-tech,credible-suppliers --cost credible-suppliers
 `;
 
 export const VALIDATE_HELP = `Usage: moatscore validate [options]
@@ -129,7 +150,8 @@ line (moatscore init writes them all into a new project's .schemas/ and referenc
 
   --kind KIND    rubric (default) | dictionary | evidence | scenario | outcomes | project (moatscore.yaml).
                  outcomes files are CSV (market,outcome,evidence,rationale): that schema describes one row.
-  --output FILE  write to FILE atomically instead of standard output
+  --output FILE  write to FILE instead of standard output (atomically for regular files;
+                 see README)
   -h, --help     this help
 
 Examples:
@@ -166,10 +188,15 @@ SMAA options:
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank: the analysis starts from the adjusted weights
-  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --method M         ${METHODS} (default: the rubric's)
   --format F         table | md | json | csv (csv needs one named analysis; smaa's rows: id,b1…bN,confidence,cw_<id>…)
-  --output FILE      write to FILE atomically
+  --output FILE      write to FILE (atomically for regular files; see README)
   -h, --help         this help
+
+Examples:
+  moatscore sensitivity sweep
+  moatscore sensitivity smaa --samples 2000 --seed 7
+  moatscore sensitivity values vran
 `;
 
 export const COMPARE_HELP = `Usage: moatscore compare MARKET MARKET [MARKET…] [options]
@@ -181,8 +208,12 @@ delta column (first − second) and the criteria that decide the gap, by differe
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
   --format F     table | md | json | csv (default table)
-  --output FILE  write to FILE atomically
+  --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
+
+Examples:
+  moatscore compare subsea public-dx
+  moatscore compare defense biometrics subsea --format md
 `;
 
 export const EXPLAIN_HELP = `Usage: moatscore explain MARKET [options]
@@ -196,8 +227,12 @@ gate status or rank (all of them: moatscore sensitivity values MARKET); JSON fie
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
   --format F     table (text for people, the default) | json (for tools)
-  --output FILE  write to FILE atomically
+  --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
+
+Examples:
+  moatscore explain vran
+  moatscore explain subsea --method wsm --format json
 `;
 
 export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance header|file|none] [--bom] [--output FILE]
@@ -225,13 +260,13 @@ Text cells a spreadsheet would run as a formula (starting with = + - @ tab or CR
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
-  --output FILE  write to FILE atomically
+  --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
 
 Examples:
-  moatscore export --output card.csv
+  moatscore export --output scorecard.csv
+  moatscore export --shape wide --provenance none --output wide.csv
   moatscore export --format xlsx --output card.xlsx
-  moatscore export --format xlsx --method wsm --weight switching-cost=0.5 --output card-wsm.xlsx
 `;
 
 export const DIFF_HELP = `Usage: moatscore diff OLD.csv NEW.csv [--format F] [--output FILE]
@@ -241,11 +276,15 @@ changes per market, and the criteria whose contribution (long shape) or score (w
 must have the same shape and rubric; otherwise it says which differs.
 
   --format F     table | md | json | csv (default table; csv holds the per-market table)
-  --output FILE  write to FILE atomically
+  --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
+
+Examples:
+  moatscore export --output old.csv && moatscore export --weight switching-cost=0.5 --output new.csv && moatscore diff old.csv new.csv
+  moatscore export --shape wide --output a.csv && moatscore export --shape wide --method wsm --output b.csv && moatscore diff a.csv b.csv --format md
 `;
 
-export const REPORT_HELP = `Usage: moatscore report [options] --output FILE.html
+export const REPORT_HELP = `Usage: moatscore report [options] [--output FILE.html]
 
 Writes one self-contained HTML page (no network, no server): the ranked positioning table with heat-coloured
 condition scores; a stacked bar of weighted contributions, a radar of condition scores with markets overlaid, a
@@ -256,8 +295,12 @@ drill-down on every market and condition score. Prints on A4 landscape.
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank: the page starts from them
   --samples N, --seed S   SMAA samples and seed for the heat map (default 10000, 20261121)
-  --output FILE  write to FILE atomically (default: standard output)
+  --output FILE  write the page to FILE (atomically for regular files; see README); default: standard output
   -h, --help     this help
+
+Examples:
+  moatscore report --output report.html
+  moatscore report --method wsm --samples 2000 --output wsm.html
 `;
 
 export const PROJECTS_HELP = `Usage: moatscore projects [--format F] [--output FILE]
@@ -266,7 +309,8 @@ Lists the bundled projects: id, title, folder and how many markets each ranks. A
 --project ID; a folder with a moatscore.yaml works the same way (--project DIR).
 
   --format F     table | md | json | csv (default table)
-  --output FILE  write to FILE atomically instead of standard output
+  --output FILE  write to FILE instead of standard output (atomically for regular files;
+                 see README)
   -h, --help     this help
 
 Examples:
@@ -312,7 +356,7 @@ ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
   --format F         table | json (default table); json: { n, spearman, kendall, pValue, pairs: [{ market,
                      score, outcome }], statistic, exact, permutations, smallestP, leftOut, caveat, … }
-  --output FILE      write to FILE atomically
+  --output FILE      write to FILE (atomically for regular files; see README)
   -h, --help         this help
 
 Examples:

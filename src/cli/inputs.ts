@@ -26,7 +26,7 @@ export interface InputValues {
 
 export type Inputs =
   | { readonly mode: 'rubric'; readonly project: Project }
-  | { readonly mode: 'table'; readonly data: Dataset; readonly criteria: string[]; readonly weights: Float64Array; readonly cost: Set<string>; readonly notes: string[] };
+  | { readonly mode: 'table'; readonly data: Dataset; readonly criteria: string[]; readonly weights: Float64Array; readonly cost: Set<string>; readonly notes: string[]; readonly weightsDeclared: boolean };
 
 /** `--data` without `--rubric` or `--project` is rubric-free mode; otherwise every file comes from the project. */
 export function isTableMode(v: InputValues): boolean {
@@ -69,7 +69,7 @@ function loadTableInputs(v: InputValues): Inputs {
   const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria));
   const cost = parseCostOption(v.cost, criteria);
   const { weights, notes } = parseWeights(v.weights, criteria, dataset, cost);
-  return { mode: 'table', data: dataset, criteria, weights, cost, notes };
+  return { mode: 'table', data: dataset, criteria, weights, cost, notes, weightsDeclared: v.weights !== undefined };
 }
 
 /**

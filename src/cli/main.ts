@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
-import { writeOutputs, type OutputFile, type WriteOptions } from '../io/atomic-write';
+import type { Container } from 'inversify';
+import type { OutputFile, WriteOptions } from '../io/atomic-write';
 import { sameFile, statIfExists } from '../io/output-target';
 import { printable, terminalJson, terminalText } from '../io/printable';
 import { commandInputs } from './command-inputs';
 import { takeOutput } from './options';
 import { InputError, InternalError, UsageError, formatProblem } from '../errors/problem';
-import { resolvePlugins } from '../ioc';
-import type { Command, Io } from './command';
+import { resolveServices } from '../ioc';
+import type { Command, Io, Services } from './command';
 import { MAIN_HELP } from './help';
 import { displayPath } from './paths';
-import { version } from './version';
 import { rank } from './commands/rank';
 import { validate } from './commands/validate';
 import { schema } from './commands/schema';
@@ -52,18 +52,23 @@ export interface RunResult {
   readonly outputFile?: string;
 }
 
-/** Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). */
-export function run(argv: string[], io: Io, opts: WriteOptions = {}): RunResult {
-  return commit(prepare(argv, io), opts);
+/**
+ * Runs one command line and returns its output and exit code; never calls process.exit (see cli.ts). The
+ * command's collaborators come from `container` (src/ioc.ts builds the default one); a test passes its own with a
+ * token rebound to swap one of them.
+ */
+export function run(argv: string[], io: Io, opts: WriteOptions = {}, container?: Container): RunResult {
+  const services = resolveServices(container);
+  return commit(prepare(argv, io, services), opts, services);
 }
 
 /**
  * Parses the command line, refuses an --output that is one of the command's inputs, and runs the command: every
  * input is read and every result computed, but nothing is written.
  */
-export function prepare(argv: string[], io: Io): Prepared {
+export function prepare(argv: string[], io: Io, services: Services = resolveServices()): Prepared {
   try {
-    if (argv[0] === '--version' || argv[0] === '-v') return { code: 0, stdout: `${version()}\n`, stderr: '' };
+    if (argv[0] === '--version' || argv[0] === '-v') return { code: 0, stdout: `${services.version}\n`, stderr: '' };
     if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { code: 0, stdout: MAIN_HELP, stderr: '' };
     const named = argv.length > 0 && !argv[0].startsWith('-');
     const command = named ? argv[0] : 'rank';
@@ -73,7 +78,7 @@ export function prepare(argv: string[], io: Io): Prepared {
     if (output !== undefined && NO_OUTPUT.has(command)) throw new UsageError('usage.bad-option', `${command}: Unknown option '--output'`, `see moatscore ${command} --help`);
     const inputs = output !== undefined ? commandInputs(command, args) : [];
     if (output !== undefined) refuseInput(output, inputs);
-    const out = fn(args, { ...io, output }, resolvePlugins());
+    const out = fn(args, { ...io, output }, services);
     const kind = outputKind(command, args);
     let stdout = terminalText(out.stdout ?? '');
     let files: OutputFile[] | undefined;
@@ -101,14 +106,14 @@ export function prepare(argv: string[], io: Io): Prepared {
  * Writes the files prepare() computed, all or none, and returns what goes to the two streams. Standard error is
  * scrubbed here, the one place it leaves for a terminal; standard output was made safe in prepare(), by kind.
  */
-export function commit(p: Prepared, opts: WriteOptions = {}): RunResult {
+export function commit(p: Prepared, opts: WriteOptions = {}, services: Pick<Services, 'writer'> = resolveServices()): RunResult {
   let { code, stdout, stderr } = p;
   let outputFile: string | undefined;
   if (p.files) {
     try {
       // Companion files (export --provenance file) are known only now; they are checked the same way.
       for (const f of p.files.slice(1)) refuseInput(f.target, p.inputs ?? []);
-      writeOutputs(p.files, opts);
+      services.writer(p.files, opts);
       outputFile = p.files[0].target;
       stderr += p.files.map((f) => `wrote ${displayPath(f.target)}\n`).join('');
     } catch (e) {

@@ -1,41 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../errors/problem';
-import type { ProjectFiles } from '../load-project';
-import { BUNDLED_PROJECTS, DEFAULT_PROJECT_ID, bundledManifest } from '../project/bundled';
+import { displayPath } from '../io/display-path';
+import { BUNDLED_PROJECTS, bundledManifest } from '../project/bundled';
 import { MANIFEST_NAME, isDir, loadManifest, type ProjectManifest } from '../project/manifest';
+import { packageRoot } from '../project/project-files';
 
-/** The package root (where package.json names moatscore), found from this file whether bundled or run from src. */
-export function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'moatscore') return dir;
-      } catch {
-        // not ours
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
-
-/** The default project's manifest: the bundled NEC model, declared once in moatscore.yaml at the package root. */
-export function defaultManifest(root = packageRoot()): ProjectManifest {
-  return loadManifest(displayPath(bundledManifest(DEFAULT_PROJECT_ID, root)!));
-}
-
-/** The files of a project as loadProject takes them. With no manifest, the bundled NEC project's. */
-export function defaultFiles(root = packageRoot()): ProjectFiles & { cells: string; evidence: string } {
-  return projectFiles(defaultManifest(root));
-}
-
-export function projectFiles(m: ProjectManifest): ProjectFiles & { cells: string; evidence: string } {
-  return { rubric: m.rubric, data: m.data, dictionary: m.dictionary, cells: m.cells, evidence: m.evidence, sources: m.sources };
-}
+// Moved to the library (src/project/project-files.ts, src/io/display-path.ts); re-exported for the CLI's callers.
+export { defaultFiles, defaultManifest, packageRoot, projectFiles } from '../project/project-files';
+export { displayPath } from '../io/display-path';
 
 /**
  * `--project DIR|NAME`: a folder (or a manifest file) wins over a bundled id of the same name, so a user's folder is
@@ -54,9 +27,3 @@ export function resolveProject(arg: string, root = packageRoot()): ProjectManife
   return loadManifest(displayPath(file));
 }
 
-/** How a path is shown in messages: relative to the working folder when inside it, else absolute. */
-export function displayPath(p: string): string {
-  const abs = resolve(p);
-  const rel = relative(process.cwd(), abs);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
-}

@@ -1,4 +1,5 @@
-import { applyScenario, findScenario, loadScenario } from '../analysis/scenarios';
+import { applyScenario } from '../analysis/scenarios';
+import { findScenario, loadScenario } from '../scenario/load-scenario';
 import { applyWeightOverrides, parseWeightOverrides } from '../analysis/weight-overrides';
 import type { Plugins } from '../ioc';
 import type { AggregationMethod } from '../methods/method';

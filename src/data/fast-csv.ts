@@ -1,5 +1,5 @@
 import { InputError, ProblemList } from '../errors/problem';
-import { checkedSpec, checkMemoryBudget, Columns, fieldTooLong, MAX_FIELD_CHARS, MAX_PROBLEMS_PER_FILE, type CsvColumns, type SpecFn } from './csv-table';
+import { checkedSpec, checkMemoryBudget, Columns, fieldTooLong, MAX_FIELD_CHARS, MAX_PROBLEMS_PER_FILE, type CsvColumns, type SpecFn } from './csv-columns';
 import { parseStrictNumber } from './strict-number';
 
 const COMMA = 0x2c;

@@ -2,7 +2,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { InputError, ProblemList } from '../errors/problem';
 import { checkedInputSize, MAX_DATA_INPUT_BYTES, notUtf8InSegment, readInputFile } from '../io/read-input';
-import { checkedSpec, checkMemoryBudget, Columns, readCsvColumns, type CsvColumns, type ReadOptions, type SpecFn } from './csv-table';
+import { checkedSpec, checkMemoryBudget, Columns, type CsvColumns, type SpecFn } from './csv-columns';
+import { readCsvColumns, type ReadOptions } from './csv-table';
 import { fastHeader, FastRows } from './fast-csv';
 
 /** Files below this are read whole, as they always were; larger ones are streamed in chunks. */

@@ -45,12 +45,22 @@ export interface PreparedMethod {
   flags?(w: ArrayLike<number>, gated: Uint8Array, block?: number): void;
 }
 
+export type Compensation = boolean | 'partly';
+
+/** How a method's compensation is written everywhere: compensatory, partly compensatory or non-compensatory. */
+export function compensationLabel(c: Compensation): string {
+  return c === 'partly' ? 'partly compensatory' : c ? 'compensatory' : 'non-compensatory';
+}
+
 /** An aggregation method: one class per file, listed in src/methods/plugins.ts and bound in src/ioc.ts. */
 export interface AggregationMethod {
   readonly id: MethodId;
   readonly name: string;
-  /** Whether a strong criterion can buy back a weak one. */
-  readonly compensatory: boolean;
+  /**
+   * Whether a strong criterion can buy back a weak one: true (wsm, topsis), false (gate) or 'partly' (wpm: ratios
+   * trade off, a zero cannot be bought back). The one source of the label footers and the README print.
+   */
+  readonly compensatory: Compensation;
   /** What the score means, for table footers. */
   readonly scoreMeaning: string;
   /** Problems that make the matrix unfit for this method (zero columns, non-positive ratios…). */

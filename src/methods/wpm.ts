@@ -47,7 +47,7 @@ export function weightedProduct(columns: readonly Float64Array[], weights: Float
 export class WeightedProductMethod implements AggregationMethod {
   readonly id = 'wpm' as const;
   readonly name = 'weighted product (WPM)';
-  readonly compensatory = false;
+  readonly compensatory = 'partly' as const;
   readonly scoreMeaning = 'weighted product of criterion scores';
   check(m: DecisionMatrix): Problem[] {
     return checkRatioInputs(m, 'wpm');

@@ -1,3 +1,4 @@
+import type { Compensation } from '../methods/method';
 import type { MethodId } from './rubric';
 
 /** One alternative's line in a ranking. */
@@ -53,7 +54,7 @@ export interface CriterionResult {
 export interface RankResult {
   readonly method: MethodId;
   readonly methodName: string;
-  readonly compensatory: boolean;
+  readonly compensatory: Compensation;
   readonly scoreMeaning: string;
   /** The rubric, with its tier ids best first. */
   readonly rubric: { readonly id: string; readonly title: string; readonly file: string; readonly tiers: readonly string[] } | null;
@@ -64,6 +65,8 @@ export interface RankResult {
   readonly ranking: readonly RankedAlternative[];
   readonly criteria: readonly CriterionResult[];
   readonly weightsNormalised: boolean;
+  /** False when no weight was given (rubric-free mode without --weights): every criterion weighs the same by default. */
+  readonly weightsDeclared?: boolean;
   readonly notes: readonly string[];
   /** With --show-changes: each alternative's rank under the rubric's own weights and data, by id. */
   readonly baseRanks?: Readonly<Record<string, number>>;
@@ -74,6 +77,17 @@ export interface RankResult {
   /** Rank ranges, uncertainty grades and tier confidence from SMAA-2 (src/analysis/rank-uncertainty.ts). */
   readonly uncertainty?: RankingUncertainty;
 }
+
+/**
+ * A move as people read it, the one format of every table and Markdown output (rank --show-changes, diff): +2 is two
+ * places up, -1 one down, = unchanged. Machine formats (CSV, JSON) keep the signed number.
+ */
+export function formatMove(places: number): string {
+  return places > 0 ? `+${places}` : places < 0 ? `-${-places}` : '=';
+}
+
+/** The legend printed under a table with a move column. */
+export const MOVE_LEGEND = 'move: places up (+2) or down (-1) since the base, = unchanged';
 
 /** Places moved since the base ranking: +2 is two places up. */
 export function rankMove(r: RankResult, id: string, rank: number): number | undefined {

@@ -76,7 +76,11 @@ export interface Cap {
   readonly factsLocation: Location;
 }
 
-export type MethodId = 'wsm' | 'wpm' | 'topsis' | 'gate';
+/**
+ * An aggregation method's id: one of METHOD_IDS (src/methods/plugins.ts), which the rubric schema checks. A string,
+ * not a literal union, so that the plug-in list is the only place a method is named.
+ */
+export type MethodId = string;
 
 /** A rubric checked and compiled against an indicator dictionary: what scoring reads, and never re-validates. */
 export interface Rubric {

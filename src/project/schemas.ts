@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../analysis/scenarios';
+import { ScenarioSchema } from '../scenario/load-scenario';
 import { DictionarySchema } from '../data/load-dictionary';
 import { EvidenceSchema } from '../evidence/load-evidence';
 import { rubricJsonSchema } from '../rubric/schema';

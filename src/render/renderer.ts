@@ -1,5 +1,6 @@
-import type { RankResult } from '../model/result';
 import { uncertaintyFootnote } from '../analysis/rank-uncertainty';
+import { compensationLabel } from '../methods/method';
+import { MOVE_LEGEND, type RankResult } from '../model/result';
 
 export type FormatId = 'table' | 'md' | 'json' | 'csv';
 
@@ -22,12 +23,13 @@ export function machineNumber(x: number): number {
 
 /** The lines every human format prints under the table: the method, the weights, and what was gated or capped (and why). */
 export function footnotes(r: RankResult): string[] {
-  const lines = [`Method: ${r.method} — ${r.methodName}; score = ${r.scoreMeaning}${r.compensatory ? ' (compensatory)' : ' (non-compensatory)'}.`];
+  const lines = [`Method: ${r.method} — ${r.methodName}; score = ${r.scoreMeaning} (${compensationLabel(r.compensatory)}).`];
   if (r.rubric) lines.push(`Rubric: ${r.rubric.id} (${r.rubric.file}); data: ${r.dataFile}; condition scores on the scale ${r.scale!.min}–${r.scale!.max}.`);
   else lines.push(`Data: ${r.dataFile}; criteria: ${r.criteria.map((c) => `${c.id} ${machineNumber(c.globalWeight)}`).join(', ')}.`);
-  lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || 'as declared (they sum to 1)'}.`);
+  // Say what is true: without declared weights every criterion weighs the same, which is not "as declared".
+  lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || (r.weightsDeclared === false ? 'equal (none declared)' : 'as declared (they sum to 1)')}.`);
   if (r.scenario) lines.push(`Scenario: ${r.scenario}.`);
-  if (r.baseRanks) lines.push('base, move: rank under the rubric\'s own weights and data, and places moved since (+ is up).');
+  if (r.baseRanks) lines.push(`base: rank under the rubric's own weights and data; ${MOVE_LEGEND}.`);
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
   if (gated.length) lines.push(`Gated (*): ${gated.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`);
   for (const c of r.caps) {

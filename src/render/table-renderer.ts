@@ -1,4 +1,4 @@
-import { rankMove, type RankResult } from '../model/result';
+import { formatMove, rankMove, type RankResult } from '../model/result';
 import { printable } from '../io/printable';
 import { footnotes, type Renderer, type RenderOptions } from './renderer';
 import { rangeText, tierLabel } from '../analysis/rank-uncertainty';
@@ -23,7 +23,7 @@ export function tableCells(r: RankResult): { head: string[]; rows: string[][]; n
     for (const c of r.conditionIds) row.push(a.conditions[c].toFixed(2));
     if (r.rubric) row.push(printable(tierLabel(a.tier, au)), printable(a.binding ?? ''));
     const move = rankMove(r, a.id, a.rank);
-    if (move !== undefined) row.push(String(r.baseRanks![a.id]), move > 0 ? `+${move}` : move < 0 ? String(move) : '=');
+    if (move !== undefined) row.push(String(r.baseRanks![a.id]), formatMove(move));
     return row;
   });
   const right = new Set(['rank', 'score', 'range', 'base', 'move', ...r.conditionIds]);

@@ -1,6 +1,6 @@
 import { formatPath, type ProblemList } from '../errors/problem';
 import type { YamlSource } from '../io/yaml-source';
-import { ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME } from '../weights/ahp';
+import { ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME, AHP_WARN_CR } from '../weights/ahp';
 import { rocWeights } from '../weights/roc';
 import type { WeightingSpec } from './schema';
 
@@ -58,6 +58,6 @@ export function siblingWeights(
     problems.add({ code: 'ahp.inconsistent', ...at(mpath), message: `consistency ratio ${fig(r.cr)} is above the limit ${weighting.ahp.maxCr}`, hint: 'revise the comparisons that contradict each other, or raise maxCr' });
     return undefined;
   }
-  if (r.cr > 0.1) notes.push(`warning: AHP consistency ratio of the ${what} weights is ${fig(r.cr)}, above 0.10`);
+  if (r.cr > AHP_WARN_CR) notes.push(`warning: AHP consistency ratio of the ${what} weights is ${fig(r.cr)}, above 0.10`);
   return { weights: [...r.weights], notes };
 }

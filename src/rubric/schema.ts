@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { kebabId as kebab } from '../io/kebab-id';
+import { METHOD_IDS } from '../methods/plugins';
+import { AHP_DEFAULT_MAX_CR } from '../weights/ahp';
 
 const weight = z.number().describe('Relative weight >= 0; siblings are normalised to sum 1');
 
@@ -11,7 +13,7 @@ export const WeightingSchema = z.union([
   z.strictObject({
     ahp: z.strictObject({
       matrix: z.array(z.array(ratio)).min(1).describe('Pairwise comparisons on the Saaty 1/9…9 scale, rows and columns in the order the siblings are listed'),
-      maxCr: z.number().positive().default(0.2).describe('Consistency ratio above which the matrix is refused (above 0.10 is a warning)'),
+      maxCr: z.number().positive().default(AHP_DEFAULT_MAX_CR).describe('Consistency ratio above which the matrix is refused (above 0.10 is a warning)'),
     }),
   }),
   z.strictObject({
@@ -66,7 +68,8 @@ export const RubricSchema = z.strictObject({
   id: kebab,
   title: z.string().min(1),
   description: z.string().optional(),
-  method: z.enum(['wsm', 'wpm', 'topsis', 'gate']).default('wsm').describe('Default aggregation method'),
+  // Generated from the plug-in list, so a method added there is accepted here (and in the JSON Schema) with no edit.
+  method: z.enum(METHOD_IDS).default('wsm').describe('Default aggregation method'),
   scale: z.strictObject({ min: z.number(), max: z.number() }).describe('The scale every criterion and condition score is on'),
   conditions: z.array(z.strictObject({
     id: kebab,

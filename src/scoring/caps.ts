@@ -1,6 +1,5 @@
 import type { Frame } from '../expression/compile';
-import { ProblemList, type Problem } from '../errors/problem';
-import type { EvidenceLedger } from '../model/evidence';
+import { ProblemList } from '../errors/problem';
 import type { Cap, Rubric } from '../model/rubric';
 import type { CapSummary } from '../model/result';
 import { evaluateWhen } from '../rubric/compiled-rules';
@@ -71,10 +70,5 @@ export function capSummaries(rubric: Rubric, bit: readonly (readonly Cap[])[], i
     }));
 }
 
-/** Every fact a cap cites must be in the evidence ledger, as for the cells' evidence (checked when a ledger is loaded). */
-export function checkCapFacts(rubric: Rubric, ledger: EvidenceLedger): Problem[] {
-  return rubric.caps.flatMap((c) => c.facts.filter((f) => !ledger.byId.has(f)).map((f): Problem => ({
-    code: 'rubric.unknown-fact', file: c.factsLocation.file, line: c.factsLocation.line, path: c.factsLocation.path,
-    message: `cap '${c.id}' cites '${f}', which is not a fact in ${ledger.file}`, hint: 'add the fact to the ledger or correct the id',
-  })));
-}
+// The ledger check moved to loading (project/cross-checks.ts); the old name stays for callers.
+export { capFactsInLedger as checkCapFacts } from '../project/cross-checks';

@@ -22,21 +22,13 @@ export function dataFrame(rubric: Rubric, data: Dataset): Frame {
   return rubric.slots.map((id) => data.numeric.get(id) ?? data.categorical.get(id) ?? []);
 }
 
-/** The indicators a rubric reads must be columns of the data: checked before any scoring. */
-export function checkRubricAgainstData(rubric: Rubric, data: Dataset): void {
-  const problems = new ProblemList(data.file);
-  const have = new Set([...data.numeric.keys(), ...data.categorical.keys()]);
-  for (const c of rubric.criteria) {
-    for (const ind of c.rule.indicators) {
-      if (!have.has(ind)) problems.add({ code: 'data.missing-column', line: 1, message: `has no column '${ind}', which ${c.location.file} reads at ${c.location.path}`, hint: `add the column to the data, or change the rule (columns: ${[...have].join(', ')})` });
-    }
-  }
-  problems.throwIfErrors();
-}
-
-/** Scores every criterion over whole columns, then conditions, overall score, binding condition and tier. */
+/**
+ * Scores every criterion over whole columns, then conditions, overall score, binding condition and tier. Takes the
+ * rubric and data as loading checked them (loadProject runs rubricColumnsInData, so every indicator the rubric reads
+ * is a column); scoring does not validate again. What it can only find here (a value no rule row matches, a score
+ * off the scale) is a problem naming the rubric line.
+ */
 export function scoreRubric(rubric: Rubric, data: Dataset, frame: Frame = dataFrame(rubric, data)): RubricScores {
-  checkRubricAgainstData(rubric, data);
   const n = data.ids.length;
   const problems = new ProblemList(rubric.file);
   const criteria: CriterionResult[] = rubric.criteria.map((c) => {

@@ -11,7 +11,7 @@ import { capCeilings, capsByMarket, capSummaries } from './caps';
 import { dataFrame } from './rubric-scores';
 
 // Criterion and condition scoring lives in rubric-scores.ts; re-exported here, where callers have always found it.
-export { scoreRubric, dataFrame, checkRubricAgainstData, type RubricScores } from './rubric-scores';
+export { scoreRubric, dataFrame, type RubricScores } from './rubric-scores';
 
 /** Rubric mode end to end: score the rubric, aggregate with the method, rank, cap gated tiers. */
 export function rankWithRubric(rubric: Rubric, data: Dataset, method: AggregationMethod): RankResult {
@@ -42,7 +42,7 @@ export function rankWithRubric(rubric: Rubric, data: Dataset, method: Aggregatio
 }
 
 /** Rubric-free mode: any CSV, each selected column a criterion (benefit unless listed as cost). */
-export function rankTable(data: Dataset, criteria: readonly string[], weights: Float64Array, cost: ReadonlySet<string>, method: AggregationMethod, notes: readonly string[] = []): RankResult {
+export function rankTable(data: Dataset, criteria: readonly string[], weights: Float64Array, cost: ReadonlySet<string>, method: AggregationMethod, notes: readonly string[] = [], weightsDeclared = true): RankResult {
   if (method.id === 'gate') throw InputError.one({ code: 'method.needs-rubric', message: 'gate reads condition scores, which only a rubric defines', hint: 'pass --rubric, or use --method wsm|wpm|topsis' });
   const m = tableMatrix(data, criteria, weights, cost);
   const { scores } = runMethod(method, m);
@@ -52,6 +52,6 @@ export function rankTable(data: Dataset, criteria: readonly string[], weights: F
     method: method.id, methodName: method.name, compensatory: method.compensatory, scoreMeaning: method.scoreMeaning,
     rubric: null, dataFile: data.file, scale: null, conditionIds: [], ranking,
     criteria: criteria.map((c, j) => ({ id: c, conditionId: null, globalWeight: weights[j], scores: m.columns[j], fired: new Int32Array(0) })),
-    weightsNormalised: notes.length > 0, notes, caps: [],
+    weightsNormalised: notes.length > 0, weightsDeclared, notes, caps: [],
   };
 }

@@ -10,6 +10,11 @@
 export const SAATY_RANDOM_INDEX: readonly number[] = [0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
 export const RANDOM_INDEX_NAME = 'Saaty (1980), table 1.7';
 
+/** Saaty's rule (1980): a consistency ratio up to 0.10 is acceptable; above it the weights come with a warning. */
+export const AHP_WARN_CR = 0.1;
+/** Above this CR the matrix is refused unless the user raises the limit (rubric `maxCr`, `weights ahp --max-cr`). */
+export const AHP_DEFAULT_MAX_CR = 0.2;
+
 export interface AhpResult {
   readonly weights: Float64Array;
   readonly lambdaMax: number;

@@ -1,5 +1,6 @@
 import { InputError, listSome, UsageError } from '../../errors/problem';
 import { cellKey } from '../../model/dataset';
+import { formatMove, MOVE_LEGEND } from '../../model/result';
 import { readScorecard, type Scorecard } from '../../data/read-scorecard';
 import { gridFormat, renderGrid, type Grid } from '../../render/grid';
 import type { Command } from '../command';
@@ -58,7 +59,7 @@ export function diffScorecards(a: Scorecard, b: Scorecard, top = 10): ScorecardD
       const n = mb.get(id)!;
       return [id, o.rank, n.rank, o.rank - n.rank, o.score, n.score, n.score - o.score];
     }),
-    notes: ['move: places up (+) or down (−); score_change: new − old.'],
+    notes: [`${MOVE_LEGEND}; score_change: new − old.`],
   };
   const field = a.shape === 'long' ? 'contribution' : undefined;
   // Values indexed once per scorecard: a find() per market × criterion made 5,000 markets take 30 s.
@@ -90,6 +91,9 @@ export const diff: Command = (args) => {
   const format = gridFormat(values.format);
   const d = diffScorecards(readScorecard(displayPath(positionals[0])), readScorecard(displayPath(positionals[1])));
   if (format === 'csv') return { output: renderGrid(d.markets, 'csv') };
+  // For people the move reads as rank --show-changes writes it (+2, -1, =); CSV and JSON keep the number.
+  const MOVE = d.markets.head.indexOf('move');
+  const shown = { ...d.markets, rows: d.markets.rows.map((r) => r.map((c, k) => (k === MOVE ? formatMove(c as number) : c))) };
   if (format === 'json') return { output: JSON.stringify({ markets: JSON.parse(renderGrid(d.markets, 'json')), criteria: JSON.parse(renderGrid(d.criteria, 'json')) }, null, 2) + '\n' };
-  return { output: [renderGrid(d.markets, format), renderGrid(d.criteria, format)].join('\n') };
+  return { output: [renderGrid(shown, format), renderGrid(d.criteria, format)].join('\n') };
 };

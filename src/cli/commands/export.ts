@@ -4,13 +4,9 @@ import type { Command } from '../command';
 import { EXPORT_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { rankedRubricRun } from '../setup';
-
-import { version } from '../version';
 import { checkWorkbookOptions, workbookBytes } from './export-workbook';
 
-const engine = () => `moatscore ${version()}`;
-
-export const exportCommand: Command = (args, io, plugins) => {
+export const exportCommand: Command = (args, io, services) => {
   const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, shape: { type: 'string' }, provenance: { type: 'string' }, bom: { type: 'boolean' } }, 'export');
   if (values.help) return { stdout: EXPORT_HELP };
   if (values.format !== undefined && values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError('usage.unknown-format', `export writes csv or xlsx, not '${values.format}'`, 'use rank or compare for other formats');
@@ -20,9 +16,9 @@ export const exportCommand: Command = (args, io, plugins) => {
   const mode = (values.provenance ?? 'header') as ProvenanceMode;
   if (!['header', 'file', 'none'].includes(mode)) throw new UsageError('usage.bad-option', `--provenance ${values.provenance} is not known`, 'choose header, file or none');
   if (mode === 'file' && io.output === undefined) throw new UsageError('usage.missing-argument', '--provenance file needs --output', 'the provenance is written next to the output as OUTPUT.provenance.txt');
-  const { run, ctx } = rankedRubricRun(values, plugins, 'export');
+  const { run, ctx } = rankedRubricRun(values, services, 'export');
   const prov: Provenance = {
-    engine: engine(),
+    engine: `moatscore ${services.version}`,
     rubric: run.project.files.rubric, rubricSha256: sha256(run.project.files.rubric), rubricId: run.rubric.id,
     data: run.project.files.data, dataSha256: sha256(run.project.files.data),
     method: run.method.id, shape,

@@ -15,7 +15,7 @@ export function rankResult(values: InputValues & { method?: string; 'show-change
   if (run.mode === 'table') {
     if (values['show-changes']) throw new UsageError('usage.rubric-only-option', '--show-changes needs --rubric', 'it compares against the rubric\'s own weights');
     const method = plugins.methods.get(values.method ?? 'wsm');
-    return rankTable(run.data, run.criteria, run.weights, run.cost, method, run.notes);
+    return rankTable(run.data, run.criteria, run.weights, run.cost, method, run.notes, run.weightsDeclared);
   }
   const ranked = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };
   const result = { ...ranked, uncertainty: headlineUncertainty(ranked, run.rubric, run.data, run.method, run.project.dictionary) };

@@ -27,7 +27,7 @@ export const report: Command = (args, _io, plugins) => {
   if (values.help) return { stdout: REPORT_HELP };
   if (values.format !== undefined && values.format !== 'html') throw new UsageError('usage.unknown-format', `report writes HTML, not '${values.format}'`, 'use rank --format for other formats');
   const samples = values.samples === undefined ? 10_000 : /^\d+$/.test(values.samples) && Number(values.samples) > 0 ? Number(values.samples) : (() => { throw new UsageError('usage.bad-option', `--samples ${values.samples} is not a positive integer`, 'write --samples 10000'); })();
-  const seed = values.seed === undefined ? 20261121 : /^\d+$/.test(values.seed) ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer`, 'write --seed 42'); })();
+  const seed = values.seed === undefined ? plugins.seed : /^\d+$/.test(values.seed) ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer`, 'write --seed 42'); })();
   const run = setupRubricRun(values, plugins);
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', 'report needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
   const { project, rubric, data } = run;
@@ -43,7 +43,8 @@ export const report: Command = (args, _io, plugins) => {
     dataset: datasetPayload(data), sources: project.evidence?.sources ?? [],
     facts: (project.evidence?.facts ?? []).filter((f) => cited.has(f.id)),
     declared: declaredWeights(rubric), cliArgs, scenario: run.scenario,
-    smaa: { ids: s.ids, acceptability: s.acceptability.map((r) => Array.from(r, (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
+    // The heat map lists markets in base-rank order, as the SMAA tables do.
+    smaa: { ids: s.order.map((i) => s.ids[i]), acceptability: s.order.map((i) => Array.from(s.acceptability[i], (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
   });
   return { output: reportHtml(payload, pageScript()) };
 };

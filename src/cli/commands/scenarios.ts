@@ -1,4 +1,5 @@
-import { applyScenario, listScenarios, loadScenario } from '../../analysis/scenarios';
+import { applyScenario } from '../../analysis/scenarios';
+import { listScenarios, loadScenario } from '../../scenario/load-scenario';
 import { applyWeightOverrides, parseWeightOverrides } from '../../analysis/weight-overrides';
 import { UsageError } from '../../errors/problem';
 import { gridFormat, renderGrid } from '../../render/grid';

@@ -59,7 +59,8 @@ export function smaaGrid(r: SmaaResult): Grid {
   return {
     title: `SMAA-2 (Lahdelma & Salminen 2001): ${r.samples.toLocaleString('en')} samples, seed ${r.seed}`,
     head: ['id', ...Array.from({ length: n }, (_, k) => `b${k + 1}`), 'confidence', ...r.weightIds.map((w) => `cw_${w}`)],
-    rows: r.ids.map((id, i) => [id, ...r.acceptability[i], r.confidence[i] ?? NONE, ...r.weightIds.map((_, k) => r.centralWeights[i]?.[k] ?? NONE)]),
+    // Markets in base-rank order, so b1 reads down the diagonal for a stable ranking.
+    rows: r.order.map((i) => [r.ids[i], ...r.acceptability[i], r.confidence[i] ?? NONE, ...r.weightIds.map((_, k) => r.centralWeights[i]?.[k] ?? NONE)]),
     notes: [
       `b1…b${n}: rank acceptability (share of samples at each rank); confidence: share of value samples ranked first under the central weights cw_*.`,
       `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler}); values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
@@ -70,7 +71,7 @@ export function smaaGrid(r: SmaaResult): Grid {
 }
 
 function winningGrid(r: SmaaResult): Grid {
-  if (r.winning) return { title: 'Pairwise winning indices c(row, column): share of samples where row ranks above column', head: ['id', ...r.ids], rows: r.ids.map((id, i) => [id, ...r.winning![i]]) };
+  if (r.winning) return { title: 'Pairwise winning indices c(row, column): share of samples where row ranks above column', head: ['id', ...r.order.map((k) => r.ids[k])], rows: r.order.map((i) => [r.ids[i], ...r.order.map((k) => r.winning![i][k])]) };
   return {
     title: `Pairwise winning indices of neighbours in the base ranking (every pair is computed up to ${WINNING_ALL_PAIRS_MAX} alternatives; this run has ${r.ids.length})`,
     head: ['above', 'below', 'c_above_below', 'c_below_above'],
@@ -98,7 +99,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
   const run = [...(which ? [which] : ANALYSES)];
   if (format === 'csv' && run.length > 1) throw new UsageError('usage.bad-option', 'CSV holds one table: name the analysis', 'moatscore sensitivity sweep|thresholds|smaa --format csv');
   const samples = parsePositiveInt('samples', values.samples, SMAA_DEFAULTS.samples);
-  const seed = values.seed === undefined ? SMAA_DEFAULTS.seed : /^\d+$/.test(values.seed) && Number(values.seed) <= 0xffffffff ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer from 0 to 4294967295`, 'write --seed 42'); })();
+  const seed = values.seed === undefined ? plugins.seed : /^\d+$/.test(values.seed) && Number(values.seed) <= 0xffffffff ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer from 0 to 4294967295`, 'write --seed 42'); })();
   const sampler = (values.sampler ?? SMAA_DEFAULTS.sampler) as 'dirichlet' | 'sorted';
   if (sampler !== 'dirichlet' && sampler !== 'sorted') throw new UsageError('usage.bad-option', `--sampler ${values.sampler} is not known`, 'choose dirichlet or sorted');
   const level = (values.level ?? SMAA_DEFAULTS.level) as 'conditions' | 'criteria';

@@ -1,11 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError, ProblemList, UsageError } from '../../errors/problem';
+import { InputError, InternalError, ProblemList, UsageError } from '../../errors/problem';
 import { checkId, UniqueIds } from '../../data/check-id';
 import { parseStrictNumber, shown, type NumberProblem } from '../../data/strict-number';
 import { decodeUtf8, readInputFile } from '../../io/read-input';
 import { loadTable } from '../../data/load-table';
 import { gridFormat, renderGrid } from '../../render/grid';
-import { ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME } from '../../weights/ahp';
+import { AHP_DEFAULT_MAX_CR, AHP_WARN_CR, ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME } from '../../weights/ahp';
 import { objectiveWeights } from '../../weights/objective';
 import { parseCostOption } from '../inputs';
 import { rocWeights } from '../../weights/roc';
@@ -68,23 +68,24 @@ export const weights: Command = (args) => {
   if (values.help || positionals.length === 0) return { stdout: WEIGHTS_HELP };
   const format = gridFormat(values.format);
   const [kind, arg] = positionals;
-  if (arg === undefined) throw new UsageError('usage.missing-argument', `weights ${kind} needs an argument`, 'see moatscore weights --help');
+  if (!WEIGHT_KINDS.includes(kind)) throw new UsageError('usage.unknown-kind', `unknown weights kind '${kind}'`, `choose one of: ${WEIGHT_KINDS.join(' | ')}; see moatscore weights --help`);
+  if (arg === undefined) throw new UsageError('usage.missing-argument', `weights ${kind} needs ${kind === 'ahp' ? 'a comparison matrix CSV' : kind === 'roc' ? 'the ids, most important first' : 'a data CSV'}`, `see moatscore weights --help`);
+  if (values['max-cr'] !== undefined && kind !== 'ahp') throw new UsageError('usage.bad-option', `--max-cr applies to weights ahp, not ${kind}`, 'leave it out');
   if (kind === 'ahp') {
     const file = displayPath(arg);
+    const limit = values['max-cr'] !== undefined ? Number(values['max-cr']) : AHP_DEFAULT_MAX_CR;
+    if (!(limit > 0)) throw new UsageError('usage.bad-option', `--max-cr ${values['max-cr']} is not a positive number`, 'write --max-cr 0.2');
     const { ids, matrix } = readAhpMatrix(file);
     const r = ahpWeights(matrix);
-    const limit = values['max-cr'] !== undefined ? Number(values['max-cr']) : undefined;
-    if (limit !== undefined && !(limit > 0)) throw new UsageError('usage.bad-option', `--max-cr ${values['max-cr']} is not a positive number`, 'write --max-cr 0.2');
-    if (limit !== undefined && r.cr > limit) throw InputError.one({ code: 'ahp.inconsistent', file, message: `consistency ratio ${r.cr.toFixed(4)} is above the limit ${limit}`, hint: 'revise the comparisons that contradict each other, or raise --max-cr' });
+    if (r.cr > limit) throw InputError.one({ code: 'ahp.inconsistent', file, message: `consistency ratio ${r.cr.toFixed(4)} is above the limit ${limit}${values['max-cr'] === undefined ? ' (the default --max-cr)' : ''}`, hint: 'revise the comparisons that contradict each other, or raise --max-cr' });
+    // Said once, on standard error, whatever the format: the table's note gives the figures, not a second warning.
+    const stderr = r.cr > AHP_WARN_CR ? `warning: ${file}: AHP consistency ratio ${r.cr.toFixed(4)} is above ${AHP_WARN_CR.toFixed(2)}; the judgements are not acceptably consistent (Saaty 1980)\n` : '';
     if (format === 'json') {
       const w = Object.fromEntries(ids.map((id, k) => [id, Number(r.weights[k].toPrecision(12))]));
-      return { output: JSON.stringify({ weights: w, lambdaMax: Number(r.lambdaMax.toPrecision(12)), ci: Number(r.ci.toPrecision(12)), cr: Number(r.cr.toPrecision(12)), randomIndex: r.randomIndex }, null, 2) + '\n' };
+      return { output: JSON.stringify({ weights: w, lambdaMax: Number(r.lambdaMax.toPrecision(12)), ci: Number(r.ci.toPrecision(12)), cr: Number(r.cr.toPrecision(12)), randomIndex: r.randomIndex }, null, 2) + '\n', stderr };
     }
-    const notes = [
-      `λmax ${r.lambdaMax.toFixed(4)}, CI ${r.ci.toFixed(4)}, CR ${r.cr.toFixed(4)} (random index ${r.randomIndex} for n = ${ids.length}, ${RANDOM_INDEX_NAME})`,
-      ...(r.cr > 0.1 ? [`warning: CR ${r.cr.toFixed(4)} is above 0.10; the judgements are not acceptably consistent (Saaty 1980)`] : []),
-    ];
-    return { output: renderGrid({ title: `AHP weights from ${file}`, head: ['id', 'weight'], rows: ids.map((id, k) => [id, r.weights[k]]), notes }, format, 4), stderr: r.cr > 0.1 ? `warning: ${file}: AHP consistency ratio ${r.cr.toFixed(4)} is above 0.10\n` : '' };
+    const notes = [`λmax ${r.lambdaMax.toFixed(4)}, CI ${r.ci.toFixed(4)}, CR ${r.cr.toFixed(4)} (random index ${r.randomIndex} for n = ${ids.length}, ${RANDOM_INDEX_NAME}); acceptable up to ${AHP_WARN_CR.toFixed(2)}, refused above ${limit}`];
+    return { output: renderGrid({ title: `AHP weights from ${file}`, head: ['id', 'weight'], rows: ids.map((id, k) => [id, r.weights[k]]), notes }, format, 4), stderr };
   }
   if (kind === 'roc') {
     const ids = listOption(arg) ?? [];
@@ -98,5 +99,7 @@ export const weights: Command = (args) => {
     const title = kind === 'entropy' ? 'Entropy weights (Hwang & Yoon 1981 §2.2.3)' : 'CRITIC weights (Diakoulaki et al. 1995)';
     return { output: renderGrid({ title, head: ['id', 'weight'], rows: criteria.map((c, k) => [c, w[k]]) }, format, 4) };
   }
-  throw new UsageError('usage.unknown-command', `unknown weights method '${kind}'`, 'choose one of: ahp, roc, entropy, critic');
+  throw new InternalError(`weights kind '${kind}' is listed but not handled`);
 };
+
+const WEIGHT_KINDS: readonly string[] = ['ahp', 'roc', 'entropy', 'critic'];
