@@ -28,9 +28,13 @@ Exit codes: 0 success, 1 bad input, 2 bad usage, 70 internal error.
 `;
 
 const ADJUST = `Adjusting weights (rubric mode):
-  --weight PATH=W    set a declared weight; PATH is a condition (switching-cost) or condition.criterion
-                     (trust-procurement.supplier-field); repeatable. The value replaces the declared weight as if
-                     the rubric were edited: siblings keep their proportions, then every level is renormalised.
+  --weight PATH=W    set a declared weight to W; PATH is a condition (switching-cost) or condition.criterion
+                     (trust-procurement.supplier-field); repeatable. W replaces the declared weight as if the
+                     rubric were edited: siblings keep theirs, then every level is renormalised to sum 1.
+  --weight PATH=xF   multiply the declared weight by F (x0.5 halves it, x0 switches it off), e.g.
+                       --weight switching-cost=x2    # twice its declared weight; siblings keep theirs
+                       --weight switching-cost=0.5   # declared weight 0.5, whatever the rubric said
+                     The table's footer prints the condition weights in force, in percent, and what changed.
   --scenario NAME    apply the project's scenario NAME (weight and indicator overrides) before --weight
   --scenarios DIR    folder of scenario files (default: the project's, data/scenarios for the bundled one)`;
 

@@ -25,6 +25,7 @@ export function footnotes(r: RankResult): string[] {
   if (r.rubric) lines.push(`Rubric: ${r.rubric.id} (${r.rubric.file}); data: ${r.dataFile}; condition scores on the scale ${r.scale!.min}–${r.scale!.max}.`);
   else lines.push(`Data: ${r.dataFile}; criteria: ${r.criteria.map((c) => `${c.id} ${machineNumber(c.globalWeight)}`).join(', ')}.`);
   lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || 'as declared (they sum to 1)'}.`);
+  if (r.conditionWeights) lines.push(conditionWeightsLine(r.conditionWeights));
   if (r.scenario) lines.push(`Scenario: ${r.scenario}.`);
   if (r.baseRanks) lines.push('base, move: rank under the rubric\'s own weights and data, and places moved since (+ is up).');
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
@@ -34,4 +35,16 @@ export function footnotes(r: RankResult): string[] {
     lines.push(`Capped (†) by ${c.id}: ${c.markets.join(', ')} — ${c.effect}. Why: ${c.rationale}${facts}`);
   }
   return lines;
+}
+
+const percent = (w: number) => `${(w * 100).toFixed(2)}%`;
+
+/**
+ * The condition weights in force, in percent, and each one that differs from the rubric file's: the line that
+ * answers "what weights produced this table?" without reading the YAML. Differences below 0.005 points print as equal.
+ */
+export function conditionWeightsLine(ws: NonNullable<RankResult['conditionWeights']>): string {
+  const changed = ws.some((w) => percent(w.weight) !== percent(w.file));
+  const items = ws.map((w) => `${w.id} ${percent(w.weight)}${percent(w.weight) !== percent(w.file) ? ` (rubric ${percent(w.file)})` : ''}`);
+  return `Condition weights in force: ${items.join(', ')}${changed ? '' : ' (as the rubric declares)'}.`;
 }
