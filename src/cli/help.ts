@@ -178,9 +178,13 @@ ${INPUTS}
 
 export const COMPARE_HELP = `Usage: moatscore compare MARKET MARKET [MARKET…] [options]
 
-One column per market; rows for score, rank, tier, binding, each condition score, and for each criterion its
-indicator values, the rule that fired, its score, global weight and weighted contribution. With two markets, a
-delta column (first − second) and the criteria that decide the gap, by difference in weighted contribution.
+One column per market (two to four in a table); rows for score, rank, tier, binding, each condition score, and for
+each criterion its indicator values, the rule that fired, its score, global weight and weighted contribution. The
+table keeps every line within 100 columns: texts too long for a column (rules, values) go on wrapped lines under
+their row, and market ids longer than 14 characters become A, B, … with a legend. With two markets, an "ahead by"
+column (+0.260 (subsea): by how much and which market is better; for rank, lower is better) and every criterion
+whose weighted contribution differs, largest first, with a total equal to the heading. csv and json keep every
+column unwrapped, any number of markets, and a signed delta = first − second.
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
