@@ -208,18 +208,27 @@ ${INPUTS}
   -h, --help     this help
 `;
 
-export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance header|file|none] [--bom] [--output FILE]
+export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance file|header|none] [--bom] [--output FILE]
 
-Scorecards as CSV (RFC 4180, written with csv-stringify's rules).
+Scorecards as CSV (RFC 4180, written with csv-stringify's rules). Row 1 is the header, and every column holds one
+type: numbers, or text (empty cells allowed), so a spreadsheet sorts and filters it as it opens.
   --shape long         one row per market × criterion (default): market, name, condition, criterion, indicators,
-                       values, rule, criterion_score, condition_weight, criterion_weight, global_weight,
-                       contribution, condition_score, score, rank, tier, evidence
-  --shape wide         one row per market: rank, score, tier, binding, one column per criterion and condition score
-  --provenance header  "# key: value" lines before the CSV (default): engine version, rubric and data files with
-                       their SHA-256, method, overrides, scenario, seed; csv-parse skips them with comment: '#'
-  --provenance file    the same in OUTPUT.provenance.txt (needs --output)
+                       value (the number, when the criterion reads one numeric indicator), value_text (a category,
+                       or "a = 3; b = 5" for several indicators), rule, criterion_score, condition_weight,
+                       criterion_weight, global_weight, contribution, condition_score, score, rank, tier, gated,
+                       evidence
+  --shape wide         one row per market: rank, score, tier, gated, binding, one column per criterion and
+                       condition score
+  gated is true or false: true where the gate capped the market (the table's *).
+  --provenance file    engine version, rubric and data files with their SHA-256, method, overrides, scenario, seed,
+                       as "# key: value" lines in FILE.provenance.txt beside --output, written with it as one unit
+                       (default with --output; on standard output the default is none)
+  --provenance header  the same lines before the CSV header (csv-parse skips them with comment: '#'); they fill
+                       column A of the first rows in a spreadsheet
   --provenance none    no provenance
-  --bom                start with a UTF-8 byte-order mark, for spreadsheet programs that need one
+  --bom                start with a UTF-8 byte-order mark. LibreOffice Calc and Excel then read the file as UTF-8
+                       (without it, both may show → as â†’); with the default sidecar A1 reads "market". With
+                       --provenance header the BOM sits before the first # line, in A1's comment text.
 
 Text cells a spreadsheet would run as a formula (starting with = + - @ tab or CR, or a quote) get a leading '
 (OWASP); numbers, negative ones included, stay numbers. Under wsm each market's contributions sum to its score.
