@@ -17,10 +17,10 @@ describe('moatscore init DIR: a small working project', () => {
     //   hospitals: pain 5; switching 3 → 2.5, rivals 3 → 5: 1.5 + 2 = 3.5;      overall 4.25
     //   retail:    pain 3 → 2.5; switching 2 → 1.25, rivals 8 → 0: 0.75;         overall 1.625
     expect(r.stdout).toBe([
-      'rank,id,name,score,buyer-pain,defensibility,tier,binding,caps',
-      '1,utilities,Utility grid control,4.5,5,4,strong,defensibility,',
-      '2,hospitals,Hospital records systems,4.25,5,3.5,strong,defensibility,',
-      '3,retail,Retail point of sale,1.625,2.5,0.75,weak,defensibility,',
+      'rank,id,name,score,buyer-pain,defensibility,tier,binding,caps,gated',
+      '1,utilities,Utility grid control,4.5,5,4,strong,defensibility,,false',
+      '2,hospitals,Hospital records systems,4.25,5,3.5,strong,defensibility,,false',
+      '3,retail,Retail point of sale,1.625,2.5,0.75,weak,defensibility,,false',
       '',
     ].join('\n'));
     // The folder's name is the project's and the rubric's id.
@@ -36,7 +36,7 @@ describe('moatscore init DIR: a small working project', () => {
     // defensibility = (0.6 switching + 0.7 rivals)/1.3: hospitals (1.5 + 3.5)/1.3 = 3.846 → 4.423;
     // utilities (3 + 1.75)/1.3 = 3.654 → 4.327.
     const s = cli(['scenarios', '--project', 'x', '--format', 'csv'], { cwd });
-    expect(s.stdout).toBe('id,base,rivals-matter-more\nutilities,1,2\nhospitals,2,1\nretail,3,3\n');
+    expect(s.stdout).toBe('id,base,rivals-matter-more,base_gated,rivals-matter-more_gated\nutilities,1,2,false,false\nhospitals,2,1,false,false\nretail,3,3,false,false\n');
   });
 
   it('every YAML file names its schema, written offline into .schemas/', () => {
