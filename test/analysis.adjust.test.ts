@@ -59,7 +59,7 @@ describe('scenarios', () => {
     const r = cli(['scenarios', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = parse(r.stdout) as string[][];
-    expect(rows[0]).toEqual(['id', 'base', 'ai-compresses-integration', 'defense-budget-expands', 'telecom-capex-recovers']);
+    expect(rows[0]).toEqual(['id', 'base', 'ai-compresses-integration', 'defense-budget-expands', 'telecom-capex-recovers', 'base_gated', 'ai-compresses-integration_gated', 'defense-budget-expands_gated', 'telecom-capex-recovers_gated']);
     expect(rows.slice(1).map((x) => x[0])).toEqual(['defense', 'subsea', 'biometrics', 'public-dx', 'vran', 'cloud']);
   });
   it('a scenario applies its indicator overrides and collapses the range to the value', () => {
@@ -115,7 +115,7 @@ describe('data-driven weights in rubric-free mode', () => {
     const r = cli(['rank', '--data', join(dir, 't.csv'), '--weights', 'entropy', '--format', 'csv']);
     expect(r.code).toBe(0);
     // flat has weight 0, so wsm = b/max b: y 1, x 1/3.
-    expect(r.stdout).toBe('rank,id,name,score\n1,y,y,1\n2,x,x,0.333333333333\n');
+    expect(r.stdout).toBe('rank,id,name,score,gated\n1,y,y,1,false\n2,x,x,0.333333333333,false\n');
     expect(cli(['rank', '--data', join(dir, 't.csv'), '--weights', 'entropy']).stdout).toContain('entropy weights from the data: flat 0, b 1');
   });
 });

@@ -31,7 +31,7 @@ describe('moatscore rank (spawned CLI)', () => {
   it('--format csv has the documented header and parses back', () => {
     const r = cli(['rank', '--format', 'csv', '--method', 'topsis']);
     const rows = parse(r.stdout) as string[][];
-    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'rank_best', 'rank_worst', 'uncertainty', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding', 'caps', 'tier_confidence']);
+    expect(rows[0]).toEqual(['rank', 'id', 'name', 'score', 'rank_best', 'rank_worst', 'uncertainty', 'outage-penalty', 'integrated-stack', 'trust-procurement', 'switching-cost', 'tier', 'binding', 'caps', 'tier_confidence', 'gated']);
     expect(rows).toHaveLength(7);
   });
 
@@ -98,14 +98,14 @@ describe('rubric-free mode: any CSV', () => {
     const r = cli(['rank', '--data', join(dir, 't.csv'), '--method', 'wsm', '--weights', 'c1=0.2,c2=0.15,c3=0.4,c4=0.25', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual(['rank', 'id', 'name', 'score']);
+    expect(Object.keys(rows[0])).toEqual(['rank', 'id', 'name', 'score', 'gated']);
     const a1 = rows.find((x) => x.id === 'A1')!;
     expect(Number(a1.score)).toBeCloseTo(0.716667, 6);
   });
   it('--cost reverses a criterion: min/x', () => {
     const dir = fixture({ 't.csv': 'id,price\ncheap,10\ndear,20\n' });
     const r = cli(['--data', join(dir, 't.csv'), '--cost', 'price', '--format', 'csv']);
-    expect(r.stdout).toBe('rank,id,name,score\n1,cheap,cheap,1\n2,dear,dear,0.5\n');
+    expect(r.stdout).toBe('rank,id,name,score,gated\n1,cheap,cheap,1,false\n2,dear,dear,0.5,false\n');
   });
   it('weights that do not sum to 1 are normalised and the table says so', () => {
     const dir = fixture({ 't.csv': csv });
@@ -174,7 +174,7 @@ describe('bad usage and bad input: clear errors, exit codes, no stack traces', (
   it('a closed reader (rank | head -1) exits quietly', () => {
     const dir = fixture({ 'big.csv': 'id,a\n' + Array.from({ length: 20000 }, (_, i) => `r${i},${i}`).join('\n') + '\n' });
     const r = spawnSync('bash', ['-c', `node ${JSON.stringify(join(ROOT, 'bin/moatscore.js'))} rank --data ${JSON.stringify(join(dir, 'big.csv'))} --format csv | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
-    expect(r.stdout).toBe('rank,id,name,score\nstatus 0\n');
+    expect(r.stdout).toBe('rank,id,name,score,gated\nstatus 0\n');
     expect(r.stderr).toBe('');
   });
 

@@ -20,10 +20,10 @@ describe('moatscore init DIR: a small working project', () => {
     // passes utilities' 4 with equal pain, so hospitals leads in about a third of the samples: both range 1–2
     // (medium); retail is 3rd in every sample (low). Tiers hold in every sample.
     expect(r.stdout).toBe([
-      'rank,id,name,score,rank_best,rank_worst,uncertainty,buyer-pain,defensibility,tier,binding,caps,tier_confidence',
-      '1,utilities,Utility grid control,4.5,1,2,medium,5,4,strong,defensibility,,1',
-      '2,hospitals,Hospital records systems,4.25,1,2,medium,5,3.5,strong,defensibility,,1',
-      '3,retail,Retail point of sale,1.625,3,3,low,2.5,0.75,weak,defensibility,,1',
+      'rank,id,name,score,rank_best,rank_worst,uncertainty,buyer-pain,defensibility,tier,binding,caps,tier_confidence,gated',
+      '1,utilities,Utility grid control,4.5,1,2,medium,5,4,strong,defensibility,,1,false',
+      '2,hospitals,Hospital records systems,4.25,1,2,medium,5,3.5,strong,defensibility,,1,false',
+      '3,retail,Retail point of sale,1.625,3,3,low,2.5,0.75,weak,defensibility,,1,false',
       '',
     ].join('\n'));
     // The folder's name is the project's and the rubric's id.
@@ -39,7 +39,7 @@ describe('moatscore init DIR: a small working project', () => {
     // defensibility = (0.6 switching + 0.7 rivals)/1.3: hospitals (1.5 + 3.5)/1.3 = 3.846 → 4.423;
     // utilities (3 + 1.75)/1.3 = 3.654 → 4.327.
     const s = cli(['scenarios', '--project', 'x', '--format', 'csv'], { cwd });
-    expect(s.stdout).toBe('id,base,rivals-matter-more\nutilities,1,2\nhospitals,2,1\nretail,3,3\n');
+    expect(s.stdout).toBe('id,base,rivals-matter-more,base_gated,rivals-matter-more_gated\nutilities,1,2,false,false\nhospitals,2,1,false,false\nretail,3,3,false,false\n');
   });
 
   it('every YAML file names its schema, written offline into .schemas/', () => {

@@ -56,7 +56,7 @@ describe('diff reads scorecards strictly', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // Hand-checked: rank 1 → 1 (move 0), score 2 → 3 (change +1), under the NFC spelling.
-    expect(r.stdout).toBe(`market,old_rank,new_rank,move,old_score,new_score,score_change\n${NFC},1,1,0,2,3,1\n`);
+    expect(r.stdout).toBe(`market,old_rank,new_rank,move,old_score,new_score,score_change,old_gated,new_gated\n${NFC},1,1,0,2,3,1,,\n`);
   });
 
   it('market ids come back in NFC form, so an NFD export diffs against an NFC one', () => {

@@ -19,7 +19,7 @@ describe('CSV of every command is quoted and neutralised', () => {
   it('rank --data: ids and names', () => {
     const r = cli(['rank', '--data', join(dir, 't.csv'), '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('rank,id,name,score\n1,\'-x,"Cloud\r=2+2",0.75\n2,\'=1+1,\'@SUM(1),0.666666666667\n');
+    expect(r.stdout).toBe('rank,id,name,score,gated\n1,\'-x,"Cloud\r=2+2",0.75,false\n2,\'=1+1,\'@SUM(1),0.666666666667,false\n');
   });
 
   it('weights ahp and roc: criterion ids', () => {
@@ -32,6 +32,6 @@ describe('CSV of every command is quoted and neutralised', () => {
     expect(r.code, r.stderr).toBe(0);
     const records = parse(r.stdout) as string[][];
     expect(records.map((x) => x[0])).toEqual(['market', 'b', "'=1+1"]);
-    expect(records[2]).toEqual(["'=1+1", '1', '2', '-1', '0.9', '0.4', '-0.5']);
+    expect(records[2]).toEqual(["'=1+1", '1', '2', '-1', '0.9', '0.4', '-0.5', '', '']);
   });
 });

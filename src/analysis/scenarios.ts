@@ -60,7 +60,7 @@ export function applyScenario(s: Scenario, rubric: Rubric, data: Dataset, dictio
   problems.throwIfErrors();
   let out: Rubric;
   try {
-    out = applyWeightOverrides(rubric, s.spec.weights.map((w) => ({ path: w.path, value: w.weight, rationale: w.rationale }))).rubric;
+    out = applyWeightOverrides(rubric, s.spec.weights.map((w) => ({ path: w.path, op: 'set' as const, value: w.weight, rationale: w.rationale }))).rubric;
   } catch (e) {
     if (e instanceof UsageError) throw InputError.one({ code: 'scenario.bad-weights', file: s.file, message: e.message, hint: e.hint });
     throw e;

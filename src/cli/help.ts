@@ -33,9 +33,13 @@ Exit codes: 0 success, 1 bad input, 2 bad usage, 70 internal error.
 `;
 
 const ADJUST = `Adjusting weights (rubric mode):
-  --weight PATH=W    set a declared weight; PATH is a condition (switching-cost) or condition.criterion
-                     (trust-procurement.supplier-field); repeatable. The value replaces the declared weight as if
-                     the rubric were edited: siblings keep their proportions, then every level is renormalised.
+  --weight PATH=W    set a declared weight to W; PATH is a condition (switching-cost) or condition.criterion
+                     (trust-procurement.supplier-field); repeatable. W replaces the declared weight as if the
+                     rubric were edited: siblings keep theirs, then every level is renormalised to sum 1.
+  --weight PATH=xF   multiply the declared weight by F (x0.5 halves it, x0 switches it off), e.g.
+                       --weight switching-cost=x2    # twice its declared weight; siblings keep theirs
+                       --weight switching-cost=0.5   # declared weight 0.5, whatever the rubric said
+                     The table's footer prints the condition weights in force, in percent, and what changed.
   --scenario NAME    apply the project's scenario NAME (weight and indicator overrides) before --weight
   --scenarios DIR    folder of scenario files (default: the project's, data/scenarios for the bundled one)`;
 
@@ -201,9 +205,13 @@ Examples:
 
 export const COMPARE_HELP = `Usage: moatscore compare MARKET MARKET [MARKET…] [options]
 
-One column per market; rows for score, rank, tier, binding, each condition score, and for each criterion its
-indicator values, the rule that fired, its score, global weight and weighted contribution. With two markets, a
-delta column (first − second) and the criteria that decide the gap, by difference in weighted contribution.
+One column per market (two to four in a table); rows for score, rank, tier, binding, each condition score, and for
+each criterion its indicator values, the rule that fired, its score, global weight and weighted contribution. The
+table keeps every line within 100 columns: texts too long for a column (rules, values) go on wrapped lines under
+their row, and market ids longer than 14 characters become A, B, … with a legend. With two markets, an "ahead by"
+column (+0.260 (subsea): by how much and which market is better; for rank, lower is better) and every criterion
+whose weighted contribution differs, largest first, with a total equal to the heading. csv and json keep every
+column unwrapped, any number of markets, and a signed delta = first − second.
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank
@@ -235,10 +243,12 @@ Examples:
   moatscore explain subsea --method wsm --format json
 `;
 
-export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance header|file|none] [--bom] [--output FILE]
+export const EXPORT_HELP = `Usage: moatscore export [--shape long|wide] [--provenance file|header|none] [--bom] [--output FILE]
        moatscore export --format xlsx --output FILE.xlsx
 
-Scorecards as CSV (RFC 4180, written with csv-stringify's rules), or as an Excel workbook.
+Scorecards as CSV (RFC 4180, written with csv-stringify's rules), or as an Excel workbook. In CSV, row 1 is the
+header and every column holds one type: numbers, or text (empty cells allowed), so a spreadsheet sorts and filters
+it as it opens.
   --format csv|xlsx    csv (default), or xlsx: a workbook whose weights still work in the spreadsheet (needs
                        --output; --shape, --provenance and --bom are CSV-only). Sheets: Ranking, Scorecard,
                        Weights, Tiers, Evidence, Provenance. Each weight is a yellow input cell named
@@ -246,14 +256,22 @@ Scorecards as CSV (RFC 4180, written with csv-stringify's rules), or as an Excel
                        one recomputes condition scores, scores, gate cap, tiers and ranks as rank --weight does.
                        Under wpm and topsis, scores and ranks are values (only wsm and gate recompute).
   --shape long         one row per market × criterion (default): market, name, condition, criterion, indicators,
-                       values, rule, criterion_score, condition_weight, criterion_weight, global_weight,
-                       contribution, condition_score, score, rank, tier, evidence
-  --shape wide         one row per market: rank, score, tier, binding, one column per criterion and condition score
-  --provenance header  "# key: value" lines before the CSV (default): engine version, rubric and data files with
-                       their SHA-256, method, overrides, scenario, seed; csv-parse skips them with comment: '#'
-  --provenance file    the same in OUTPUT.provenance.txt (needs --output)
+                       value (the number, when the criterion reads one numeric indicator), value_text (a category,
+                       or "a = 3; b = 5" for several indicators), rule, criterion_score, condition_weight,
+                       criterion_weight, global_weight, contribution, condition_score, score, rank, tier, gated,
+                       evidence
+  --shape wide         one row per market: rank, score, tier, gated, binding, one column per criterion and
+                       condition score
+  gated is true or false: true where the gate capped the market (the table's *).
+  --provenance file    engine version, rubric and data files with their SHA-256, method, overrides, scenario, seed,
+                       as "# key: value" lines in FILE.provenance.txt beside --output, written with it as one unit
+                       (default with --output; on standard output the default is none)
+  --provenance header  the same lines before the CSV header (csv-parse skips them with comment: '#'); they fill
+                       column A of the first rows in a spreadsheet
   --provenance none    no provenance
-  --bom                start with a UTF-8 byte-order mark, for spreadsheet programs that need one
+  --bom                start with a UTF-8 byte-order mark. LibreOffice Calc and Excel then read the file as UTF-8
+                       (without it, both may show → as â†’); with the default sidecar A1 reads "market". With
+                       --provenance header the BOM sits before the first # line, in A1's comment text.
 
 Text cells a spreadsheet would run as a formula (starting with = + - @ tab or CR, or a quote) get a leading '
 (OWASP); numbers, negative ones included, stay numbers. Under wsm each market's contributions sum to its score.

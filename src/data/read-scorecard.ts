@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { InputError, ProblemList } from '../errors/problem';
 import { decodeUtf8, readInputFile } from '../io/read-input';
-import { LONG_HEAD, LONG_NUMERIC, unneutralise, WIDE_TEXT, type Shape } from '../model/scorecard-format';
+import { LONG_KEY, LONG_NUMERIC, MAY_BE_EMPTY, unneutralise, WIDE_TEXT, type Shape } from '../model/scorecard-format';
 import { checkId, UniqueIds } from './check-id';
 import { eachCsvRecord } from './csv-records';
 import { MAX_FIELD_CHARS, MAX_PROBLEMS_PER_FILE } from './csv-table';
@@ -31,14 +32,10 @@ const HINT = 'diff reads scorecards written by moatscore export';
  */
 export function readScorecard(file: string): Scorecard {
   const text = decodeUtf8(readInputFile(file, MAX_SCORECARD_BYTES), file).replace(/^\ufeff/, '');
-  const provenance: Record<string, string> = {};
-  for (let at = 0; at < text.length;) {
-    const nl = text.indexOf('\n', at);
-    const m = /^# ([a-zA-Z0-9]+): (.*)$/.exec(text.slice(at, nl === -1 ? text.length : nl));
-    if (!m) break;
-    provenance[m[1]] = m[2];
-    at = nl === -1 ? text.length : nl + 1;
-  }
+  const provenance = provenanceBlock(text);
+  // export's default puts the block beside the scorecard (FILE.provenance.txt); read it there when the file has none.
+  const sidecar = `${file}.provenance.txt`;
+  if (Object.keys(provenance).length === 0 && existsSync(sidecar)) Object.assign(provenance, provenanceBlock(decodeUtf8(readInputFile(sidecar, MAX_SCORECARD_BYTES), sidecar)));
   const problems = new ProblemList(file);
   const markets = new UniqueIds(problems, 'market', 'scorecard.duplicate-market');
   const longKeys = new UniqueIds(problems, 'market × criterion', 'scorecard.duplicate-market');
@@ -51,7 +48,7 @@ export function readScorecard(file: string): Scorecard {
     if (!head) {
       head = record.map(unneutralise);
       const h = head;
-      shape = LONG_HEAD.every((x) => h.includes(x)) ? 'long' : h[0] === 'market' && h.includes('rank') && h.includes('score') ? 'wide' : undefined;
+      shape = LONG_KEY.every((x) => h.includes(x)) ? 'long' : h[0] === 'market' && h.includes('rank') && h.includes('score') ? 'wide' : undefined;
       if (!shape) throw InputError.one({ code: 'scorecard.unknown-shape', file, line, message: `is not a moatscore scorecard (header: ${h.slice(0, 6).join(',')}…)`, hint: 'export one with moatscore export --shape long|wide' });
       numeric = h.map((x) => (shape === 'long' ? LONG_NUMERIC.has(x) : !WIDE_TEXT.has(x)));
       return;
@@ -69,6 +66,7 @@ export function readScorecard(file: string): Scorecard {
         rec[h] = unneutralise(cell);
         continue;
       }
+      if (cell === '' && MAY_BE_EMPTY.has(h)) continue;
       const v = parseStrictNumber(cell);
       if (typeof v === 'number') rec[h] = v;
       else problems.add({ code: v.code, line, column: k + 1, path: `row ${record[0]}, column ${h}`, message: v.message, hint: v.hint });
@@ -90,6 +88,19 @@ export function readScorecard(file: string): Scorecard {
   if (!head || !shape) throw InputError.one({ code: 'csv.no-header', file, message: 'has no header line', hint: HINT });
   problems.throwIfErrors();
   return { file, shape, provenance, head, rows };
+}
+
+/** The leading `# key: value` lines of a text, as written by render/scorecard.ts provenanceLines. */
+function provenanceBlock(text: string): Record<string, string> {
+  const provenance: Record<string, string> = {};
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const m = /^# ([a-zA-Z0-9]+): (.*)$/.exec(text.slice(at, nl === -1 ? text.length : nl));
+    if (!m) break;
+    provenance[m[1]] = m[2];
+    at = nl === -1 ? text.length : nl + 1;
+  }
+  return provenance;
 }
 
 /** In a long scorecard a market has one row per criterion: its id is checked, not required to be unique. */

@@ -68,6 +68,8 @@ export interface RankResult {
   /** False when no weight was given (rubric-free mode without --weights): every criterion weighs the same by default. */
   readonly weightsDeclared?: boolean;
   readonly notes: readonly string[];
+  /** Rubric mode: each condition's weight in force, and the weight the rubric file gives it (both summing to 1). */
+  readonly conditionWeights?: readonly { readonly id: string; readonly weight: number; readonly file: number }[];
   /** With --show-changes: each alternative's rank under the rubric's own weights and data, by id. */
   readonly baseRanks?: Readonly<Record<string, number>>;
   /** Risk caps that bit at least one market (rubric mode; empty otherwise). */

@@ -100,6 +100,11 @@ export interface Rubric {
   readonly weightsNormalised: boolean;
   /** How the weights came about: elicitation (AHP, rank order), overrides, normalisation, consistency warnings. */
   readonly notes: readonly string[];
+  /**
+   * Condition weights in force as the rubric file declares them (normalised), kept by reweight when weights are
+   * changed later (--weight, --scenario), so a footer can say what changed; absent until a change is made.
+   */
+  readonly fileConditionWeights?: readonly number[];
   /** The part of `notes` that describes elicited weights; kept when weights are changed later. */
   readonly elicitation: readonly string[];
   /** Expression names of the indicators, each bound to a frame slot. */

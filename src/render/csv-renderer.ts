@@ -3,18 +3,20 @@ import { machineNumber, type Renderer } from './renderer';
 import { writeCsv, type CsvCell } from './csv-writer';
 
 /**
- * `rank,id,name,score,[rank_best,rank_worst,uncertainty,]<condition ids…>,tier,binding,caps[,tier_confidence]`
- * (rubric mode; caps: ids of the caps that bit, joined by `;`) or `rank,id,name,score[,rank_best,rank_worst,
- * uncertainty]`, then `base_rank,rank_change` with --show-changes; RFC 4180 (csv-writer.ts).
+ * `rank,id,name,score,[rank_best,rank_worst,uncertainty,]<condition ids…>,tier,binding,caps,[tier_confidence,]gated`
+ * (rubric mode; caps: ids of the caps that bit, joined by `;`) or `rank,id,name,score,[rank_best,rank_worst,
+ * uncertainty,]gated`, then `base_rank,rank_change` with --show-changes; RFC 4180 (csv-writer.ts). `gated` is
+ * `true`/`false` (the table's `*`): a CSV has no marker beside a number, and a number column stays numeric.
  */
 export class CsvRenderer implements Renderer {
   readonly id = 'csv' as const;
-  readonly description = 'CSV: rank,id,name,score,<conditions…>,tier,binding,caps';
+  readonly description = 'CSV: rank,id,name,score,<conditions…>,tier,binding,caps,gated';
   render(r: RankResult): string {
     const u = r.uncertainty;
     const head = ['rank', 'id', 'name', 'score', ...(u ? ['rank_best', 'rank_worst', 'uncertainty'] : []), ...r.conditionIds];
     if (r.rubric) head.push('tier', 'binding', 'caps');
     if (r.rubric && u) head.push('tier_confidence');
+    head.push('gated');
     if (r.baseRanks) head.push('base_rank', 'rank_change');
     const rows: CsvCell[][] = new Array(r.ranking.length);
     r.ranking.forEach((a, k) => {
@@ -24,6 +26,7 @@ export class CsvRenderer implements Renderer {
       for (const c of r.conditionIds) row.push(machineNumber(a.conditions[c]));
       if (r.rubric) row.push(a.tier ?? '', a.binding ?? '', a.caps.join(';'));
       if (r.rubric && u) row.push(au?.tierConfidence === null || au === undefined ? '' : machineNumber(au.tierConfidence));
+      row.push(String(a.gated));
       if (r.baseRanks) row.push(r.baseRanks[a.id], rankMove(r, a.id, a.rank)!);
       rows[k] = row;
     });

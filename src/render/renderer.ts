@@ -28,6 +28,7 @@ export function footnotes(r: RankResult): string[] {
   else lines.push(`Data: ${r.dataFile}; criteria: ${r.criteria.map((c) => `${c.id} ${machineNumber(c.globalWeight)}`).join(', ')}.`);
   // Say what is true: without declared weights every criterion weighs the same, which is not "as declared".
   lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || (r.weightsDeclared === false ? 'equal (none declared)' : 'as declared (they sum to 1)')}.`);
+  if (r.conditionWeights) lines.push(conditionWeightsLine(r.conditionWeights));
   if (r.scenario) lines.push(`Scenario: ${r.scenario}.`);
   if (r.baseRanks) lines.push(`base: rank under the rubric's own weights and data; ${MOVE_LEGEND}.`);
   const gated = r.ranking.filter((a) => a.gated).map((a) => a.id);
@@ -38,4 +39,16 @@ export function footnotes(r: RankResult): string[] {
   }
   if (r.uncertainty) lines.push(...uncertaintyFootnote(r.uncertainty));
   return lines;
+}
+
+const percent = (w: number) => `${(w * 100).toFixed(2)}%`;
+
+/**
+ * The condition weights in force, in percent, and each one that differs from the rubric file's: the line that
+ * answers "what weights produced this table?" without reading the YAML. Differences below 0.005 points print as equal.
+ */
+export function conditionWeightsLine(ws: NonNullable<RankResult['conditionWeights']>): string {
+  const changed = ws.some((w) => percent(w.weight) !== percent(w.file));
+  const items = ws.map((w) => `${w.id} ${percent(w.weight)}${percent(w.weight) !== percent(w.file) ? ` (rubric ${percent(w.file)})` : ''}`);
+  return `Condition weights in force: ${items.join(', ')}${changed ? '' : ' (as the rubric declares)'}.`;
 }

@@ -25,8 +25,8 @@ export function* longRows(ctx: TraceContext): Generator<CsvCell[]> {
         yield [
           t.id, t.name, c.id, k.criterionId,
           k.values.map((v) => v.indicator).join(' '),
-          k.values.map((v) => String(v.value)).join(' '),
-          k.fired, k.score, k.conditionWeight, k.criterionWeight, k.globalWeight, k.contribution, c.score, t.score, t.rank, t.tier ?? '',
+          ...valueCells(k.values),
+          k.fired, k.score, k.conditionWeight, k.criterionWeight, k.globalWeight, k.contribution, c.score, t.score, t.rank, t.tier ?? '', String(a.gated),
           [...new Set(k.values.flatMap((v) => v.evidence.map((f) => f.id)))].join(' '),
         ];
       }
@@ -34,13 +34,19 @@ export function* longRows(ctx: TraceContext): Generator<CsvCell[]> {
   }
 }
 
-/** One row per market: rank, score, tier, binding, each criterion score, each condition score. */
+/** `value` (a number, or empty) and `value_text` (text, or empty): never both, so each column has one type. */
+function valueCells(values: readonly { indicator: string; value: number | string }[]): [CsvCell, CsvCell] {
+  if (values.length === 1) return typeof values[0].value === 'number' ? [values[0].value, ''] : ['', values[0].value];
+  return ['', values.map((v) => `${v.indicator} = ${v.value}`).join('; ')];
+}
+
+/** One row per market: rank, score, tier, gated, binding, each criterion score, each condition score. */
 export function wideTable(ctx: TraceContext): { head: string[]; rows: CsvCell[][] } {
   const { rubric, result } = ctx;
   const crit = rubric.criteria.map((k) => `${k.conditionId}.${k.id}`);
-  const head = ['market', 'name', 'rank', 'score', 'tier', 'binding', ...crit, ...rubric.conditions.map((c) => c.id)];
+  const head = ['market', 'name', 'rank', 'score', 'tier', 'gated', 'binding', ...crit, ...rubric.conditions.map((c) => c.id)];
   const rows = result.ranking.map((a) => [
-    a.id, a.name, a.rank, a.score, a.tier ?? '', a.binding ?? '',
+    a.id, a.name, a.rank, a.score, a.tier ?? '', String(a.gated), a.binding ?? '',
     ...result.criteria.map((c) => c.scores[a.row]),
     ...rubric.conditions.map((c) => a.conditions[c.id]),
   ]);

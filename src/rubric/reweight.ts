@@ -26,7 +26,8 @@ export function reweight(r: Rubric, w: DeclaredWeights, notes: readonly string[]
     criteria.push(...list);
   });
   const normalisedNotes = normalisationNotes(w, r.conditions.map((c) => c.id));
-  return Object.freeze({ ...r, conditions, criteria, notes: [...r.elicitation, ...notes, ...normalisedNotes], weightsNormalised: normalisedNotes.length > 0 });
+  const fileConditionWeights = r.fileConditionWeights ?? r.conditions.map((c) => c.weight);
+  return Object.freeze({ ...r, conditions, criteria, fileConditionWeights, notes: [...r.elicitation, ...notes, ...normalisedNotes], weightsNormalised: normalisedNotes.length > 0 });
 }
 
 /** What normalisation did, in words: one note per level whose declared weights did not sum to 1. */

@@ -37,6 +37,7 @@ export function rankWithRubric(rubric: Rubric, data: Dataset, method: Aggregatio
     method: method.id as MethodId, methodName: method.name, compensatory: method.compensatory, scoreMeaning: method.scoreMeaning,
     rubric: { id: rubric.id, title: rubric.title, file: rubric.file, tiers: rubric.tiers.map((t) => t.id) }, dataFile: data.file, scale: rubric.scale,
     conditionIds: condIds, ranking, criteria: s.criteria, weightsNormalised: rubric.weightsNormalised, notes: rubric.notes,
+    conditionWeights: rubric.conditions.map((c, i) => ({ id: c.id, weight: c.weight, file: rubric.fileConditionWeights?.[i] ?? c.weight })),
     caps: capSummaries(rubric, bit, data.ids, method.id),
   };
 }

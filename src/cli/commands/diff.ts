@@ -2,7 +2,7 @@ import { InputError, listSome, UsageError } from '../../errors/problem';
 import { cellKey } from '../../model/dataset';
 import { formatMove, MOVE_LEGEND } from '../../model/result';
 import { readScorecard, type Scorecard } from '../../data/read-scorecard';
-import { gridFormat, renderGrid, type Grid } from '../../render/grid';
+import { gridFormat, NONE, renderGrid, type Grid } from '../../render/grid';
 import type { Command } from '../command';
 import { DIFF_HELP } from '../help';
 import { HELP_OPTION, OUTPUT_OPTIONS, parseOptions } from '../options';
@@ -16,9 +16,10 @@ export interface ScorecardDiff {
 const criteriaOf = (s: Scorecard): string[] => (s.shape === 'long' ? [...new Set(s.rows.map((r) => `${r.condition}.${r.criterion}`))] : s.head.filter((h) => h.includes('.')));
 
 /** Each market's rank and score; the reader has already refused duplicates, so a long scorecard's rows agree. */
-function marketsOf(s: Scorecard): Map<string, { rank: number; score: number }> {
-  const m = new Map<string, { rank: number; score: number }>();
-  for (const r of s.rows) if (!m.has(r.market as string)) m.set(r.market as string, { rank: r.rank as number, score: r.score as number });
+function marketsOf(s: Scorecard): Map<string, { rank: number; score: number; gated: string }> {
+  const m = new Map<string, { rank: number; score: number; gated: string }>();
+  // Scorecards written before the gated column have none: shown as — (NONE), not guessed.
+  for (const r of s.rows) if (!m.has(r.market as string)) m.set(r.market as string, { rank: r.rank as number, score: r.score as number, gated: r.gated === undefined ? NONE : String(r.gated) });
   return m;
 }
 
@@ -53,13 +54,13 @@ export function diffScorecards(a: Scorecard, b: Scorecard, top = 10): ScorecardD
   ids.sort((x, y) => mb.get(x)!.rank - mb.get(y)!.rank || x.localeCompare(y));
   const markets: Grid = {
     title: `Scorecard diff: ${displayPath(a.file)} → ${displayPath(b.file)}`,
-    head: ['market', 'old_rank', 'new_rank', 'move', 'old_score', 'new_score', 'score_change'],
+    head: ['market', 'old_rank', 'new_rank', 'move', 'old_score', 'new_score', 'score_change', 'old_gated', 'new_gated'],
     rows: ids.map((id) => {
       const o = ma.get(id)!;
       const n = mb.get(id)!;
-      return [id, o.rank, n.rank, o.rank - n.rank, o.score, n.score, n.score - o.score];
+      return [id, o.rank, n.rank, o.rank - n.rank, o.score, n.score, n.score - o.score, o.gated, n.gated];
     }),
-    notes: [`${MOVE_LEGEND}; score_change: new − old.`],
+    notes: [`${MOVE_LEGEND}; score_change: new − old; gated: true where the gate capped the market (the table's *), — for a scorecard written before that column.`],
   };
   const field = a.shape === 'long' ? 'contribution' : undefined;
   // Values indexed once per scorecard: a find() per market × criterion made 5,000 markets take 30 s.

@@ -13,7 +13,9 @@ export const exportCommand: Command = (args, io, services) => {
   if (values.format === 'xlsx') checkWorkbookOptions({ ...values, output: io.output });
   const shape = (values.shape ?? 'long') as Shape;
   if (shape !== 'long' && shape !== 'wide') throw new UsageError('usage.bad-option', `--shape ${values.shape} is not known`, 'choose long or wide');
-  const mode = (values.provenance ?? 'header') as ProvenanceMode;
+  // Default: beside the scorecard (OUT.provenance.txt), so row 1 of a spreadsheet is the header; on standard output
+  // there is no "beside", and standard error is not the place for data a pipe would lose: none, unless asked for.
+  const mode = (values.provenance ?? (io.output === undefined ? 'none' : 'file')) as ProvenanceMode;
   if (!['header', 'file', 'none'].includes(mode)) throw new UsageError('usage.bad-option', `--provenance ${values.provenance} is not known`, 'choose header, file or none');
   if (mode === 'file' && io.output === undefined) throw new UsageError('usage.missing-argument', '--provenance file needs --output', 'the provenance is written next to the output as OUTPUT.provenance.txt');
   const { run, ctx } = rankedRubricRun(values, services, 'export');

@@ -26,7 +26,7 @@ export const scenarios: Command = (args, _io, plugins) => {
   const files = listScenarios(scenarioDir(values)).map((f) => loadScenario(displayPath(f)));
   const rankOf = (rubric: typeof p.rubric, data: typeof p.data) => {
     const r = rankWithRubric(applyWeightOverrides(rubric, overrides).rubric, data, method);
-    return new Map(r.ranking.map((a) => [a.id, a.rank]));
+    return new Map(r.ranking.map((a) => [a.id, { rank: a.rank, gated: a.gated }]));
   };
   const base = rankOf(p.rubric, p.data);
   const columns = files.map((s) => {
@@ -34,10 +34,21 @@ export const scenarios: Command = (args, _io, plugins) => {
     return rankOf(rubric, data);
   });
   const ids = [...base.keys()];
-  const rows = ids.map((id) => [id, base.get(id)!, ...columns.map((c) => c.get(id)!)]);
+  const all = [base, ...columns];
+  const names = ['base', ...files.map((s) => s.spec.id)];
+  // csv and json: one true/false column per ranking (the gate's `*`), after the ranks so the rank columns stay numbers;
+  // table and md: the same facts as a note per ranking that gated any market.
+  const machine = format === 'csv' || format === 'json';
+  const rows = ids.map((id) => [id, ...all.map((c) => c.get(id)!.rank), ...(machine ? all.map((c) => String(c.get(id)!.gated)) : [])]);
+  const gatedNotes = machine ? [] : all.flatMap((c, k) => {
+    const g = ids.filter((id) => c.get(id)!.gated);
+    return g.length ? [`Gated under ${names[k]}: ${g.join(', ')} — a condition is below the gate threshold, so score and tier are capped.`] : [];
+  });
   const notes = [
     `Ranks under method ${method.id}; base = the rubric's own weights and data${overrides.length ? ' (with the --weight overrides, as every column)' : ''}.`,
     ...files.map((s) => `${s.spec.id}: ${s.spec.title} — ${s.spec.rationale}`),
+    ...gatedNotes,
   ];
-  return { output: renderGrid({ title: `Rank by scenario — ${p.rubric.title}`, head: ['id', 'base', ...files.map((s) => s.spec.id)], rows, notes }, format) };
+  const head = ['id', ...names, ...(machine ? names.map((n) => `${n}_gated`) : [])];
+  return { output: renderGrid({ title: `Rank by scenario — ${p.rubric.title}`, head, rows, notes }, format) };
 };
