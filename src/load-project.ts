@@ -22,6 +22,8 @@ export interface ProjectFiles {
   readonly evidence?: string;
   /** Folder of the ledger's source documents (the project's `sources:`), for the heading check. */
   readonly sources?: string;
+  /** Folder of outcomes CSVs (the project's `outcomes:`), which `report` backtests. */
+  readonly outcomes?: string;
 }
 
 export interface Project {

@@ -68,7 +68,7 @@ describe('the container supplies every command collaborator, and a test can swap
   it('export provenance names the bound version (the engine line comes from the container, not a global)', () => {
     const c = buildContainer();
     c.rebind<string>(TOKENS.version).toConstantValue('9.9.9-test');
-    const r = run(['export', '--shape', 'wide'], io, {}, c);
+    const r = run(['export', '--shape', 'wide', '--provenance', 'header'], io, {}, c);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('# engine: moatscore 9.9.9-test');
     expect(run(['--version'], io, {}, c).stdout).toBe('9.9.9-test\n');

@@ -55,7 +55,7 @@ describe('export --output: a CSV that opens cleanly in a spreadsheet', () => {
     const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     const at = (c: string) => rows.find((r) => r.market === 'defense' && r.criterion === c)!;
     expect([at('severity').value, at('severity').value_text]).toEqual(['5', '']);
-    expect([at('combination').value, at('combination').value_text]).toEqual(['', 'proprietary-tech = 4; local-delivery = 5']);
+    expect([at('combination').value, at('combination').value_text]).toEqual(['', 'proprietary-tech = 3.5; local-delivery = 4']);
     expect([at('mode').value, at('mode').value_text]).toEqual(['', 'sovereign']);
   });
   it.each([

@@ -84,7 +84,8 @@ Examples:
 export const SCENARIOS_HELP = `Usage: moatscore scenarios [options]
 
 Ranks the markets under the rubric's own weights (base) and under every scenario file, and prints one table:
-markets as rows, the base rank and one rank column per scenario. CSV: id,base,<scenario ids…>.
+markets as rows, the base rank and one rank column per scenario. CSV: id,base,<scenario ids…>,base_gated,
+<scenario id>_gated… (true where the gate capped the market).
 
 ${INPUTS}
   --weight PATH=W    applied to the base and every scenario alike
@@ -313,6 +314,8 @@ drill-down on every market and condition score. Prints on A4 landscape.
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank: the page starts from them
   --samples N, --seed S   SMAA samples and seed for the heat map (default 10000, 20261121)
+  --outcomes FILE         backtest against this outcomes CSV (default: every CSV in the project's outcomes folder,
+                          data/outcomes for NEC; none when --data is not the project's); shown as a static table
   --output FILE  write the page to FILE (atomically for regular files; see README); default: standard output
   -h, --help     this help
 

@@ -49,6 +49,8 @@ export function resolveFiles(v: InputValues, m: ProjectManifest): ProjectFiles {
     cells: v.cells !== undefined ? displayPath(v.cells) : customData ? undefined : displayPath(m.cells),
     evidence: v.evidence !== undefined ? displayPath(v.evidence) : customData ? undefined : displayPath(m.evidence),
     sources: m.sources,
+    // The project's outcomes are about the project's markets; other data has none unless named (report --outcomes).
+    outcomes: customData ? undefined : m.outcomes,
   };
 }
 

@@ -36,5 +36,5 @@ export function defaultFiles(root = packageRoot()): ProjectFiles & { cells: stri
 }
 
 export function projectFiles(m: ProjectManifest): ProjectFiles & { cells: string; evidence: string } {
-  return { rubric: m.rubric, data: m.data, dictionary: m.dictionary, cells: m.cells, evidence: m.evidence, sources: m.sources };
+  return { rubric: m.rubric, data: m.data, dictionary: m.dictionary, cells: m.cells, evidence: m.evidence, sources: m.sources, outcomes: m.outcomes };
 }

@@ -25,7 +25,8 @@ export function machineNumber(x: number): number {
 export function footnotes(r: RankResult): string[] {
   const lines = [`Method: ${r.method} — ${r.methodName}; score = ${r.scoreMeaning} (${compensationLabel(r.compensatory)}).`];
   if (r.rubric) lines.push(`Rubric: ${r.rubric.id} (${r.rubric.file}); data: ${r.dataFile}; condition scores on the scale ${r.scale!.min}–${r.scale!.max}.`);
-  else lines.push(`Data: ${r.dataFile}; criteria: ${r.criteria.map((c) => `${c.id} ${machineNumber(c.globalWeight)}`).join(', ')}.`);
+  // Rubric-free: the criterion weights in force, in percent like the rubric's condition weights.
+  else lines.push(`Data: ${r.dataFile}; criterion weights in force: ${r.criteria.map((c) => `${c.id} ${percent(c.globalWeight)}`).join(', ')}.`);
   // Say what is true: without declared weights every criterion weighs the same, which is not "as declared".
   lines.push(`Weights${r.weightsNormalised ? ' normalised' : ''}: ${r.notes.join('; ') || (r.weightsDeclared === false ? 'equal (none declared)' : 'as declared (they sum to 1)')}.`);
   if (r.conditionWeights) lines.push(conditionWeightsLine(r.conditionWeights));

@@ -39,6 +39,13 @@ export interface ReportPayload {
    * with the engine's compiler and carries no parser of its own. Filled by withTrees.
    */
   readonly trees: readonly (readonly [string, ExprTree])[];
+  /** The project's outcomes files, backtested at the report's weights (src/analysis/backtest.ts). */
+  readonly backtests?: readonly {
+    readonly file: string; readonly n: number; readonly spearman: number | null; readonly kendall: number | null; readonly pValue: number | null;
+    readonly pairs: readonly { readonly rank: number; readonly market: string; readonly score: number; readonly outcome: number }[];
+    readonly leftOut: readonly { readonly market: string; readonly reason: string }[];
+    readonly caveat: string;
+  }[];
   readonly smaa?: { readonly ids: readonly string[]; readonly acceptability: readonly (readonly number[])[]; readonly samples: number; readonly seed: number; readonly errorBound: number; readonly method: string };
 }
 

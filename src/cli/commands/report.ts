@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InternalError, UsageError } from '../../errors/problem';
 import { sensitivityModel } from '../../analysis/sensitivity-model';
 import { smaa } from '../../analysis/smaa';
+import { backtest, backtestCaveat, checkOutcomes, loadOutcomes } from '../../analysis/backtest';
+import { rankWithRubric } from '../../scoring/score-rubric';
 import { declaredWeights } from '../../rubric/reweight';
 import { withTrees } from '../../report/browser-model';
 import { datasetPayload } from '../../report/payload';
@@ -10,7 +12,7 @@ import { reportHtml } from '../../report/template';
 import type { Command } from '../command';
 import { REPORT_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
-import { packageRoot } from '../paths';
+import { displayPath, packageRoot } from '../paths';
 import { setupRubricRun } from '../setup';
 
 import { version } from '../version';
@@ -22,8 +24,18 @@ function pageScript(): string {
   return readFileSync(file, 'utf8');
 }
 
+/**
+ * The outcomes files a report backtests: `--outcomes FILE`, else every CSV of the project's outcomes folder (none
+ * when the data is not the project's own).
+ */
+function outcomeFiles(explicit: string | undefined, folder: string | undefined): string[] {
+  if (explicit !== undefined) return [displayPath(explicit)];
+  if (folder === undefined || !existsSync(folder)) return [];
+  return readdirSync(folder).filter((f) => f.endsWith('.csv')).sort().map((f) => displayPath(join(folder, f)));
+}
+
 export const report: Command = (args, _io, plugins) => {
-  const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, samples: { type: 'string' }, seed: { type: 'string' } }, 'report');
+  const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION, samples: { type: 'string' }, seed: { type: 'string' }, outcomes: { type: 'string' } }, 'report');
   if (values.help) return { stdout: REPORT_HELP };
   if (values.format !== undefined && values.format !== 'html') throw new UsageError('usage.unknown-format', `report writes HTML, not '${values.format}'`, 'use rank --format for other formats');
   const samples = values.samples === undefined ? 10_000 : /^\d+$/.test(values.samples) && Number(values.samples) > 0 ? Number(values.samples) : (() => { throw new UsageError('usage.bad-option', `--samples ${values.samples} is not a positive integer`, 'write --samples 10000'); })();
@@ -32,6 +44,14 @@ export const report: Command = (args, _io, plugins) => {
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', 'report needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
   const { project, rubric, data } = run;
   const s = smaa(sensitivityModel(rubric, data, run.method, project.dictionary), { samples, seed, sampler: 'dirichlet', level: 'conditions', values: true });
+  const ranked = rankWithRubric(rubric, data, run.method);
+  const backtests = outcomeFiles(values.outcomes, project.files.outcomes).map((file) => {
+    const outcomes = loadOutcomes(file);
+    checkOutcomes(outcomes, ranked.ranking.map((a) => a.id), project.evidence);
+    const b = backtest(ranked, outcomes);
+    const num = (x: number) => (Number.isNaN(x) ? null : Number(x.toPrecision(12)));
+    return { file, n: b.n, spearman: num(b.spearman), kendall: num(b.kendall), pValue: num(b.test.pValue), pairs: b.pairs, leftOut: b.leftOut, caveat: backtestCaveat(b) };
+  });
   const cited = new Set([...data.cells.values()].flatMap((c) => c.evidence));
   const cliArgs: string[] = [];
   for (const k of ['rubric', 'data', 'dictionary', 'cells', 'evidence', 'scenarios'] as const) if (values[k] !== undefined) cliArgs.push(`--${k}`, values[k]!);
@@ -42,7 +62,7 @@ export const report: Command = (args, _io, plugins) => {
     spec: project.rubricSpec, dictionary: project.dictionary.indicators,
     dataset: datasetPayload(data), sources: project.evidence?.sources ?? [],
     facts: (project.evidence?.facts ?? []).filter((f) => cited.has(f.id)),
-    declared: declaredWeights(rubric), cliArgs, scenario: run.scenario,
+    declared: declaredWeights(rubric), cliArgs, scenario: run.scenario, backtests,
     // The heat map lists markets in base-rank order, as the SMAA tables do.
     smaa: { ids: s.order.map((i) => s.ids[i]), acceptability: s.order.map((i) => Array.from(s.acceptability[i], (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
   });
