@@ -97,7 +97,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   // The confidence pass reads the first batches (all of them, unless bounded by CONFIDENCE_BUDGET): keep as many
   // as fit, redraw the others from the same seed.
   const keepBatches = sampleValues ? Math.floor(KEEP_BYTES / (B * n * M * 8)) : 0;
-  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B) : null;
+  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B, Boolean(opts.tiers)) : null;
   const kept: PreparedMethod[] = [];
   const basePrepared = batches ? null : prepared(m);
 
@@ -169,7 +169,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     const batchScores = new Float64Array(n * B);
     for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
       if (batch >= kept.length && !redraw) {
-        redraw = new ValueBatches(m, uncertain, new Rng(valueSeed), B);
+        redraw = new ValueBatches(m, uncertain, new Rng(valueSeed), B, false);
         for (let k = 0; k < kept.length; k++) redraw.skip();
       }
       const q = batch < kept.length ? kept[batch] : redraw!.next(false);
@@ -236,7 +236,8 @@ class ValueBatches {
   /** Criteria that read an uncertain indicator: only these are re-scored per batch. */
   private readonly varying: number[];
 
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number) {
+  /** `wantCaps`: tier sampling reads which caps bite per row; otherwise caps are evaluated only for their ceilings. */
+  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number, private readonly wantCaps: boolean) {
     const BATCH = size;
     this.n = m.ids.length;
     const rows = this.n * BATCH;
@@ -268,7 +269,9 @@ class ValueBatches {
     // A kept batch must own its columns: the next fill overwrites these, and WSM and gate read them in place.
     const columns = keep ? this.columns.map((c) => c.slice()) : this.columns;
     // Caps read the sampled values too: a cap that bites only inside a cell's range bites only in those samples.
-    this.caps = this.m.rubric.caps.length ? capsByMarket(this.m.rubric, this.frame, this.ids) : this.noCaps;
+    // Caps are evaluated on the sampled values only when something reads them: a ceiling, or tier sampling.
+    const needed = this.wantCaps || this.m.rubric.caps.some((c) => c.ceiling !== undefined);
+    this.caps = needed && this.m.rubric.caps.length ? capsByMarket(this.m.rubric, this.frame, this.ids) : this.noCaps;
     const ceilings = capCeilings(this.caps);
     return prepareScoring(this.m.plugin, { ...this.m.matrix, n: this.n * this.size, columns }, this.size, ceilings);
   }
