@@ -76,7 +76,7 @@ export interface Cap {
   readonly factsLocation: Location;
 }
 
-export type MethodId = 'wsm' | 'wpm' | 'topsis' | 'gate';
+export type MethodId = 'wsm' | 'wpm' | 'topsis' | 'gate' | 'vikor' | 'promethee2' | 'spotis' | 'copras' | 'edas' | 'moora';
 
 /** A rubric checked and compiled against an indicator dictionary: what scoring reads, and never re-validates. */
 export interface Rubric {

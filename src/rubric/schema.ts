@@ -66,7 +66,7 @@ export const RubricSchema = z.strictObject({
   id: kebab,
   title: z.string().min(1),
   description: z.string().optional(),
-  method: z.enum(['wsm', 'wpm', 'topsis', 'gate']).default('wsm').describe('Default aggregation method'),
+  method: z.enum(['wsm', 'wpm', 'topsis', 'gate', 'vikor', 'promethee2', 'spotis', 'copras', 'edas', 'moora']).default('wsm').describe('Default aggregation method'),
   scale: z.strictObject({ min: z.number(), max: z.number() }).describe('The scale every criterion and condition score is on'),
   conditions: z.array(z.strictObject({
     id: kebab,
