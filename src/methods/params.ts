@@ -79,32 +79,26 @@ function pairs(option: string, text: string): [string, string][] {
   });
 }
 
-function column(option: string, name: string, criteria: readonly string[]): number {
-  const j = criteria.indexOf(name);
-  if (j < 0) throw new UsageError('usage.unknown-criterion', `--${option}: no criterion '${name}'`, `choose one of: ${criteria.join(', ')}`);
-  return j;
-}
-
-/** `--preference 'c1=usual,c2=vshape:p=98'` against the criterion names; unnamed criteria stay usual. */
-export function parsePreferenceOption(text: string, criteria: readonly string[]): (PreferenceFunction | undefined)[] {
-  const out: (PreferenceFunction | undefined)[] = criteria.map(() => undefined);
+/** `--preference 'c1=usual,c2=vshape:p=98'`: preference function by criterion name (unnamed criteria stay usual). */
+export function parsePreferenceOption(text: string): Map<string, PreferenceFunction> {
+  const out = new Map<string, PreferenceFunction>();
   for (const [name, spec] of pairs('preference', text)) {
     const f = parsePreferenceFunction(spec);
-    if (typeof f === 'string') throw new UsageError('usage.bad-preference', `--preference ${name}: ${f}`, "write e.g. linear:q=1:p=5, gaussian:s=2, usual");
-    out[column('preference', name, criteria)] = f;
+    if (typeof f === 'string') throw new UsageError('usage.bad-preference', `--preference ${name}: ${f}`, 'write e.g. linear:q=1:p=5, gaussian:s=2, usual');
+    out.set(name, f);
   }
   return out;
 }
 
-/** `--bounds 'c1=0:100,c2=-5:5'` against the criterion names. */
-export function parseBoundsOption(text: string, criteria: readonly string[]): ([number, number] | undefined)[] {
-  const out: ([number, number] | undefined)[] = criteria.map(() => undefined);
+/** `--bounds 'c1=0:100,c2=-5:5'`: [min, max] by criterion name. */
+export function parseBoundsOption(text: string): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
   for (const [name, spec] of pairs('bounds', text)) {
-    const m = /^(-?[0-9.eE+-]+):(-?[0-9.eE+-]+)$/.exec(spec);
+    const m = /^([^:]+):([^:]+)$/.exec(spec);
     const lo = m ? Number(m[1]) : NaN;
     const hi = m ? Number(m[2]) : NaN;
     if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo)) throw new UsageError('usage.bad-bounds', `--bounds ${name}: '${spec}' is not min:max with min < max`, 'write e.g. price=0:100');
-    out[column('bounds', name, criteria)] = [lo, hi];
+    out.set(name, [lo, hi]);
   }
   return out;
 }
