@@ -20,6 +20,7 @@ import { sensitivityModel } from '../src/analysis/sensitivity-model';
 import { smaa } from '../src/analysis/smaa';
 import { benchIo } from './io';
 import { benchEngine } from './engine';
+import { benchMethods } from './methods';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -142,6 +143,7 @@ function main(): void {
   console.log(`   moatscore sensitivity smaa --samples 100000 (CLI)      ${fmt(median(cliSmaa))} s   (includes start-up and loading)`);
 
   benchEngine();
+  benchMethods();
   benchIo({ runs: RUNS, big: process.argv.includes('--big') });
 }
 

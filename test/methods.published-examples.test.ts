@@ -84,9 +84,30 @@ describe('PROMETHEE II', () => {
     expect(Array.from(d.phiPlus)).toEqual([0.25, 0.5]);
     expect(Array.from(d.netFlow)).toEqual([-0.25, 0.25]);
   });
-  it('refuses more alternatives than it can pair, with a coded problem', () => {
+  it('refuses more alternatives than it can pair under a gaussian criterion, with a coded problem', () => {
     const big = { ...matrix([[1]], [1], [1]), n: 20_001 };
-    expect(new Promethee2Method().check(big)[0].code).toBe('method.too-many-pairs');
+    expect(new Promethee2Method().check(big)).toEqual([]);
+    expect(new Promethee2Method().check({ ...big, params: { preference: [{ kind: 'gaussian', q: 0, p: 0, s: 1 }] } })[0].code).toBe('method.too-many-pairs');
+  });
+  it.each(['usual', 'ushape:q=2', 'vshape:p=7', 'level:q=1:p=4', 'linear:q=1.5:p=6', 'gaussian:s=3'])('%s: the sorted-sum flows equal the pairwise definition, ties included', (spec) => {
+    const f = parsePreferenceFunction(spec);
+    if (typeof f === 'string') throw new Error(f);
+    // Integer values 0…15 (many ties, and differences landing exactly on q and p), one benefit and one cost column.
+    const rows = Array.from({ length: 40 }, (_, i) => [(i * 7) % 16, (i * 5 + 3) % 11]);
+    const m = matrix(rows, [0.6, 0.4], [1, -1], { preference: [f, f] });
+    const d = new Promethee2Method().detail(m, m.weights);
+    const P = (x: number) => preference(PREFERENCE_CODE[f.kind], x, f.q, f.p, f.s);
+    const pi = (a: number, b: number) => 0.6 * P(rows[a][0] - rows[b][0]) + 0.4 * P(rows[b][1] - rows[a][1]);
+    rows.forEach((_, a) => {
+      let plus = 0;
+      let minus = 0;
+      rows.forEach((_, b) => {
+        plus += pi(a, b);
+        minus += pi(b, a);
+      });
+      expect(d.phiPlus[a]).toBeCloseTo(plus / 39, 12);
+      expect(d.phiMinus[a]).toBeCloseTo(minus / 39, 12);
+    });
   });
 });
 
