@@ -1,7 +1,7 @@
-import { INIT_HELP, PROJECTS_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../src/cli/help';
+import { INIT_HELP, METHODS_HELP, PROJECTS_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../src/cli/help';
 
-/** The "Examples:" lines of the help pages of init, projects, schema and validate, as [command, line]. */
-export const HELP_EXAMPLES: [string, string][] = Object.entries({ init: INIT_HELP, projects: PROJECTS_HELP, schema: SCHEMA_HELP, validate: VALIDATE_HELP })
+/** The "Examples:" lines of the help pages of init, projects, schema, validate and methods, as [command, line]. */
+export const HELP_EXAMPLES: [string, string][] = Object.entries({ init: INIT_HELP, projects: PROJECTS_HELP, schema: SCHEMA_HELP, validate: VALIDATE_HELP, methods: METHODS_HELP })
   .flatMap(([command, text]) => {
     const lines = text.split('\n');
     const at = lines.indexOf('Examples:');

@@ -13,6 +13,7 @@ Commands:
   export       scorecards as CSV (long or wide) with provenance
   diff         compare two exported scorecards: rank moves, score and contribution changes
   report       one self-contained HTML page: table, charts, live weight sliders, evidence drill-down
+  methods      the ranking under every method side by side, their agreement and a consensus
   backtest     correlate the ranking scores with an observed outcome per market (Spearman, Kendall, exact p)
   schema       print the JSON Schema of a file kind: rubric, dictionary, evidence, scenario, outcomes, project
   projects     list the bundled projects (use one with --project ID)
@@ -49,6 +50,16 @@ Rubric-free mode (--data without --rubric): any CSV with an id column (and optio
                      or --weights entropy | critic for weights from the data
   --cost c,d         criteria where less is better (default: none)`;
 
+/** The method ids, as every --method line lists them (the order of src/methods/plugins.ts). */
+const METHOD_IDS = 'wsm | wpm | topsis | gate | vikor | promethee2 | spotis | copras | edas | moora';
+
+const METHOD_PARAMS = `Method parameters (each criterion named as in the ranking: condition.criterion, or a CSV column):
+  --param v=X            vikor: weight of group utility S against regret R, 0 to 1 (default 0.5)
+  --preference C=F,…     promethee2: preference function per criterion, F one of usual, ushape:q=Q, vshape:p=P,
+                         level:q=Q:p=P, linear:q=Q:p=P, gaussian:s=S (default usual); differences in the
+                         criterion's own units (rubric criterion scores, or the CSV column)
+  --bounds C=MIN:MAX,…   spotis: the bounds of each criterion (default: the rubric scale; required without a rubric)`;
+
 export const RANK_HELP = `Usage: moatscore rank [options]
 
 Ranks alternatives and prints a positioning table: rank, id, name, score, one column per condition score, tier,
@@ -60,10 +71,38 @@ ${ADJUST}
   --show-changes     add each market's rank under the rubric's own weights and data, and its move
 
 Method and output:
-  --method M     wsm | wpm | topsis | gate (default: the rubric's method; wsm without a rubric)
-  --format F     table | md | json | csv (default table)
+  --method M     ${METHOD_IDS}
+                 (default: the rubric's method; wsm without a rubric)
+  --format F     table | md | json | csv (default table); json adds each method's own quantities as detail:
+                 vikor {S, R, Q}, promethee2 {phiPlus, phiMinus, netFlow}, topsis {dPlus, dMinus}, spotis {distance}
   --output FILE  write to FILE atomically instead of standard output
   -h, --help     this help
+
+${METHOD_PARAMS}
+`;
+
+export const METHODS_HELP = `Usage: moatscore methods [options]
+
+Ranks the same markets (rubric or plain CSV) under every method and prints the rank of each market under each
+method, columns in consensus order; then the agreement of each pair of rankings: Spearman's ρ, Kendall's τ-b,
+weighted Spearman r_w and the WS similarity coefficient (Sałabun & Urbaniak 2020; both weigh the top ranks more,
+WS takes the first method as reference). The consensus is Copeland's: a market beats another when more methods
+rank it above than below. A method that cannot rank the data (gate without a rubric, spotis without bounds) is
+listed under the table with the reason. JSON: { rankings: { method: { id: rank } }, agreement: [{ a, b, spearman,
+kendall, rw, ws }], consensus: [id, …], skipped: [{ method, why }] }; csv: the rankings only.
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank
+  --method A,B,…   the methods to compare (default: all: ${METHOD_IDS})
+  --format F       table | md | json | csv (default table)
+  --output FILE    write to FILE atomically
+  -h, --help       this help
+
+${METHOD_PARAMS}
+
+Examples:
+  moatscore methods
+  moatscore methods --method wsm,topsis,vikor,promethee2 --param v=0.7 --format json
 `;
 
 export const SCENARIOS_HELP = `Usage: moatscore scenarios [options]
@@ -74,7 +113,7 @@ markets as rows, the base rank and one rank column per scenario. CSV: id,base,<s
 ${INPUTS}
   --weight PATH=W    applied to the base and every scenario alike
   --scenarios DIR    folder of scenario files (default: the project's)
-  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --method M         ${METHOD_IDS} (default: the rubric's)
   --format F         table | md | json | csv (default table)
   --output FILE      write to FILE atomically
   -h, --help         this help
@@ -166,7 +205,7 @@ SMAA options:
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank: the analysis starts from the adjusted weights
-  --method M         wsm | wpm | topsis | gate (default: the rubric's)
+  --method M         ${METHOD_IDS} (default: the rubric's)
   --format F         table | md | json | csv (csv needs one named analysis; smaa's rows: id,b1…bN,confidence,cw_<id>…)
   --output FILE      write to FILE atomically
   -h, --help         this help
