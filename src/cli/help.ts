@@ -178,6 +178,7 @@ Examples:
 
 export const SENSITIVITY_HELP = `Usage: moatscore sensitivity [sweep|thresholds|smaa] [options]
        moatscore sensitivity values [MARKET…] [options]
+       moatscore sensitivity reversal [--method A,B,…] [options]
 
 How far the ranking can be trusted. With no analysis named, runs sweep, thresholds and smaa.
 
@@ -194,6 +195,11 @@ How far the ranking can be trusted. With no analysis named, runs sweep, threshol
                every other category is one step, in the dictionary's order. One row per market, indicator and
                effect; --format json prints { "changes": [{ market, indicator, from, to, effect, steps, detail }] }.
                Takes no SMAA option.
+  reversal     rank-reversal checks (Wang & Triantaphyllou 2008, test criteria 1–3) under every method (or those
+               listed with --method A,B): remove each alternative in turn, and add a copy of the worst alternative
+               with each criterion 1% of its range worse; lists every pair whose order flips, the method and the
+               change. Rubric-free too (--data). --format json: { methods, changes, reversals: [{ method, change,
+               a, b, before, after }], skipped }. Takes no SMAA option.
 
 SMAA options:
   --samples N        number of samples (default 10000, which bounds each index's 95% error by ±0.0098)
