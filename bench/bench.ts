@@ -22,6 +22,7 @@ import { smaa } from '../src/analysis/smaa';
 import { benchIo } from './io';
 import { benchEngine } from './engine';
 import { benchReport } from './report';
+import { benchMethods } from './methods';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared', 'bench');
@@ -144,6 +145,7 @@ function main(): void {
   console.log(`   moatscore sensitivity smaa --samples 100000 (CLI)      ${fmt(median(cliSmaa))} s   (includes start-up and loading)`);
 
   benchEngine();
+  benchMethods();
   benchIo({ runs: RUNS, big: process.argv.includes('--big') });
 }
 

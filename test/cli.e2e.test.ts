@@ -122,7 +122,7 @@ describe('rubric-free mode: any CSV', () => {
 
 describe('bad usage and bad input: clear errors, exit codes, no stack traces', () => {
   it.each([
-    [['rank', '--method', 'magic'], 2, "unknown method 'magic' (choose one of: wsm, wpm, topsis, gate) [usage.unknown-method]"],
+    [['rank', '--method', 'magic'], 2, "unknown method 'magic' (choose one of: wsm, wpm, topsis, gate, vikor, promethee2, spotis, copras, edas, moora) [usage.unknown-method]"],
     [['rank', '--format', 'xml'], 2, "unknown format 'xml' (choose one of: table, md, json, csv) [usage.unknown-format]"],
     [['rank', '--frobnicate'], 2, "rank: Unknown option '--frobnicate'"],
     [['launch'], 2, "unknown command 'launch'"],

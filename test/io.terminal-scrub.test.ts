@@ -50,7 +50,7 @@ describe('terminal scrub at the CLI edge', () => {
   it('an option value quoted in a usage error', () => {
     const r = cli(['rank', '--method', `x${OSC_TITLE}\ny`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: unknown method 'x\ufffd]0;pwned\ufffd\ufffdy' (choose one of: wsm, wpm, topsis, gate) [usage.unknown-method]\n");
+    expect(r.stderr).toBe("error: unknown method 'x\ufffd]0;pwned\ufffd\ufffdy' (choose one of: wsm, wpm, topsis, gate, vikor, promethee2, spotis, copras, edas, moora) [usage.unknown-method]\n");
   });
 
   it('JSON keeps every value: C1 controls are escaped, not replaced', () => {

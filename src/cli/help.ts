@@ -18,6 +18,7 @@ Commands:
   export       scorecards as CSV (long or wide) with provenance
   diff         compare two exported scorecards: rank moves, score and contribution changes
   report       one self-contained HTML page: table, charts, live weight sliders, evidence drill-down
+  methods      the ranking under every method side by side, their agreement and a consensus
   backtest     correlate the ranking scores with an observed outcome per market (Spearman, Kendall, exact p)
   schema       print the JSON Schema of a file kind: rubric, dictionary, evidence, scenario, outcomes, project
   projects     list the bundled projects (use one with --project ID)
@@ -58,6 +59,15 @@ Rubric-free mode (--data without --rubric): any CSV with an id column (and optio
                      or --weights entropy | critic for weights from the data
   --cost c,d         criteria where less is better (default: none)`;
 
+/** The method ids, as every --method line lists them (the order of src/methods/plugins.ts). */
+
+const METHOD_PARAMS = `Method parameters (each criterion named as in the ranking: condition.criterion, or a CSV column):
+  --param v=X            vikor: weight of group utility S against regret R, 0 to 1 (default 0.5)
+  --preference C=F,…     promethee2: preference function per criterion, F one of usual, ushape:q=Q, vshape:p=P,
+                         level:q=Q:p=P, linear:q=Q:p=P, gaussian:s=S (default usual); differences in the
+                         criterion's own units (rubric criterion scores, or the CSV column)
+  --bounds C=MIN:MAX,…   spotis: the bounds of each criterion (default: the rubric scale; required without a rubric)`;
+
 export const RANK_HELP = `Usage: moatscore rank [options]
 
 Ranks alternatives and prints a positioning table: rank, id, name, score, one column per condition score, tier,
@@ -69,16 +79,44 @@ ${ADJUST}
   --show-changes     add each market's rank under the rubric's own weights and data, and its move
 
 Method and output:
-  --method M     ${METHODS} (default: the rubric's method; wsm without a rubric)
-  --format F     table | md | json | csv (default table)
+  --method M     ${METHODS}
+                 (default: the rubric's method; wsm without a rubric)
+  --format F     table | md | json | csv (default table); json adds each method's own quantities as detail:
+                 vikor {S, R, Q}, promethee2 {phiPlus, phiMinus, netFlow}, topsis {dPlus, dMinus}, spotis {distance}
   --output FILE  write to FILE instead of standard output (atomically for regular files;
                  see README)
   -h, --help     this help
+
+${METHOD_PARAMS}
 
 Examples:
   moatscore rank
   moatscore rank --method wsm --weight switching-cost=0.5 --show-changes
   moatscore rank --data data/markets.csv --criteria outage-severity,credible-suppliers --cost credible-suppliers
+`;
+
+export const METHODS_HELP = `Usage: moatscore methods [options]
+
+Ranks the same markets (rubric or plain CSV) under every method and prints the rank of each market under each
+method, columns in consensus order; then the agreement of each pair of rankings: Spearman's ρ, Kendall's τ-b,
+weighted Spearman r_w and the WS similarity coefficient (Sałabun & Urbaniak 2020; both weigh the top ranks more,
+WS takes the first method as reference). The consensus is Copeland's: a market beats another when more methods
+rank it above than below. A method that cannot rank the data (gate without a rubric, spotis without bounds) is
+listed under the table with the reason. JSON: { rankings: { method: { id: rank } }, agreement: [{ a, b, spearman,
+kendall, rw, ws }], consensus: [id, …], skipped: [{ method, why }] }; csv: the rankings only.
+
+${INPUTS}
+  --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank
+  --method A,B,…   the methods to compare (default: all: ${METHODS})
+  --format F       table | md | json | csv (default table)
+  --output FILE    write to FILE (atomically for regular files; see README)
+  -h, --help       this help
+
+${METHOD_PARAMS}
+
+Examples:
+  moatscore methods
+  moatscore methods --method wsm,topsis,vikor,promethee2 --param v=0.7 --format json
 `;
 
 export const SCENARIOS_HELP = `Usage: moatscore scenarios [options]
@@ -166,6 +204,7 @@ Examples:
 
 export const SENSITIVITY_HELP = `Usage: moatscore sensitivity [sweep|thresholds|smaa] [options]
        moatscore sensitivity values [MARKET…] [options]
+       moatscore sensitivity reversal [--method A,B,…] [options]
 
 How far the ranking can be trusted. With no analysis named, runs sweep, thresholds and smaa.
 
@@ -182,6 +221,11 @@ How far the ranking can be trusted. With no analysis named, runs sweep, threshol
                every other category is one step, in the dictionary's order. One row per market, indicator and
                effect; --format json prints { "changes": [{ market, indicator, from, to, effect, steps, detail }] }.
                Takes no SMAA option.
+  reversal     rank-reversal checks (Wang & Triantaphyllou 2008, test criteria 1–3) under every method (or those
+               listed with --method A,B): remove each alternative in turn, and add a copy of the worst alternative
+               with each criterion 1% of its range worse; lists every pair whose order flips, the method and the
+               change. Rubric-free too (--data). --format json: { methods, changes, reversals: [{ method, change,
+               a, b, before, after }], skipped }. Takes no SMAA option.
 
 SMAA options:
   --samples N        number of samples (default 10000, which bounds each index's 95% error by ±0.0098)

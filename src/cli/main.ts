@@ -13,6 +13,7 @@ import { displayPath } from './paths';
 import { rank } from './commands/rank';
 import { validate } from './commands/validate';
 import { schema } from './commands/schema';
+import { methods } from './commands/methods';
 import { scenarios } from './commands/scenarios';
 import { weights } from './commands/weights';
 import { sensitivity } from './commands/sensitivity';
@@ -30,7 +31,7 @@ export type { Io } from './command';
 export { rankResult } from './commands/rank';
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, backtest: backtestCommand, schema, projects, init });
+export const COMMANDS: Readonly<Record<string, Command>> = wrapCommands({ rank, validate, scenarios, weights, sensitivity, compare, explain, export: exportCommand, diff, report, backtest: backtestCommand, methods, schema, projects, init });
 
 /** Commands that write no data, so --output is not one of their options. */
 const NO_OUTPUT = new Set(['validate']);

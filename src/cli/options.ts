@@ -12,6 +12,10 @@ export const INPUT_OPTIONS = {
   cells: { type: 'string' },
   evidence: { type: 'string' },
   method: { type: 'string' },
+  // Method parameters (src/cli/method-options.ts): VIKOR's v, PROMETHEE's preference functions, SPOTIS's bounds.
+  param: { type: 'string' },
+  preference: { type: 'string' },
+  bounds: { type: 'string' },
   criteria: { type: 'string' },
   weights: { type: 'string' },
   cost: { type: 'string' },

@@ -3,6 +3,7 @@ import { findScenario, loadScenario } from '../scenario/load-scenario';
 import { applyWeightOverrides, parseWeightOverrides } from '../analysis/weight-overrides';
 import type { Plugins } from '../ioc';
 import type { AggregationMethod } from '../methods/method';
+import { selectMethod, type MethodOptionValues } from './method-options';
 import type { Dataset } from '../model/dataset';
 import type { Rubric } from '../model/rubric';
 import type { Project } from '../load-project';
@@ -48,7 +49,7 @@ export function scenarioDir(v: InputValues): string {
 }
 
 /** Loads inputs and applies --scenario and --weight. Rubric-free mode has neither. */
-export function setupRubricRun(v: InputValues & { method?: string }, plugins: Plugins): RubricRun | Extract<Inputs, { mode: 'table' }> {
+export function setupRubricRun(v: InputValues & MethodOptionValues, plugins: Plugins): RubricRun | Extract<Inputs, { mode: 'table' }> {
   if (v.method !== undefined) plugins.methods.get(v.method); // an unknown method is a usage error before any file is read
   const overrides = parseWeightOverrides(v.weight ?? []);
   const inputs = loadInputs(v);
@@ -65,7 +66,7 @@ export function setupRubricRun(v: InputValues & { method?: string }, plugins: Pl
   const o = applyWeightOverrides(rubric, overrides);
   return {
     mode: 'rubric', project, base: { rubric: project.rubric, data: project.data }, rubric: o.rubric, data,
-    method: plugins.methods.get(v.method ?? project.rubric.method), scenario, overrides: o.applied,
+    method: selectMethod(v, plugins, project.rubric.method), scenario, overrides: o.applied,
   };
 }
 

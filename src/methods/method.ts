@@ -1,5 +1,6 @@
 import type { Problem } from '../errors/problem';
 import type { MethodId } from '../model/rubric';
+import type { MethodParams } from './params';
 
 /**
  * A decision problem in the shape the kernels read: m criterion columns over n alternatives, column-major.
@@ -24,6 +25,8 @@ export interface DecisionMatrix {
     readonly group: Int32Array;
     readonly threshold?: number;
   };
+  /** Method parameters (VIKOR's v, PROMETHEE's preference functions, SPOTIS's bounds): see params.ts. */
+  readonly params?: MethodParams;
 }
 
 /**
@@ -74,6 +77,11 @@ export interface AggregationMethod {
   score(m: DecisionMatrix): Float64Array;
   /** Why alternative `row` got a non-finite score under weights `w`: the real cause, named by row and column. */
   diagnose(m: DecisionMatrix, w: ArrayLike<number>, row: number): Problem;
+  /**
+   * The method's own quantities per alternative under weights `w` (VIKOR's S, R, Q; PROMETHEE's flows; TOPSIS's
+   * distances), in row order, for `--format json`. Optional: methods whose score is the whole story omit it.
+   */
+  detail?(m: DecisionMatrix, w: ArrayLike<number>): Record<string, Float64Array>;
 }
 
 /** score(m) for every method: the prepared kernel at the matrix's own weights. */

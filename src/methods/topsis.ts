@@ -149,6 +149,10 @@ export class TopsisMethod implements AggregationMethod {
   score(m: DecisionMatrix): Float64Array {
     return scoreOnce(this, m);
   }
+  detail(m: DecisionMatrix, w: ArrayLike<number>): Record<string, Float64Array> {
+    const d = new PreparedTopsis(m.columns, m.benefit, m.n).detail(w);
+    return { dPlus: d.dPlus, dMinus: d.dMinus };
+  }
   /** d+ = d− = 0 happens exactly when every weighted criterion is constant: the alternative is both ideal and anti-ideal. */
   diagnose(m: DecisionMatrix, w: ArrayLike<number>, row: number): Problem {
     // Vector normalisation couples the rows: an infinite value anywhere in a column undoes every row's score.

@@ -19,6 +19,8 @@ export interface RankedAlternative {
   readonly gated: boolean;
   /** Ids of the rubric's risk caps that bit this market (scoring/caps.ts); empty in rubric-free mode. */
   readonly caps: readonly string[];
+  /** The method's own quantities (VIKOR's S, R, Q; PROMETHEE's flows…), before any risk cap; absent for methods without. */
+  readonly detail?: Readonly<Record<string, number>>;
 }
 
 /** A risk cap that bit at least one market in this result, with what it did. */

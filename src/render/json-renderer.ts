@@ -7,13 +7,15 @@ const uncertaintyJson = (u: RankUncertainty) => ({ rankRange: [...u.rankRange], 
 
 /**
  * The stable JSON schema (README "JSON output"):
- * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding, [caps],
+ * { method, rubric, ranking: [{ rank, id, name, score, conditions: { <id>: number }, tier, binding, [caps], [detail],
  *   [rankRange: [best, worst], uncertainty, tierConfidence] }], scoreMeaning, weightsNormalised, notes, gated, [caps],
  *   [scenario], [uncertainty: { samples, seed, level, valuesSampled, centralMass, tierConfidenceLevel }],
  *   [changes: { <id>: { baseRank, move } }] }
  * `rubric` is the rubric id, or null in rubric-free mode (where conditions is {} and tier and binding are null).
  * In rubric mode each ranking entry has `caps` (ids of the risk caps that bit it) and the document has `caps`:
- * [{ id, tier, ceiling, ceilingApplied, rationale, facts, markets }] for every cap that bit a market.
+ * [{ id, tier, ceiling, ceilingApplied, rationale, facts, markets }] for every cap that bit a market. `detail` holds the
+ * method's own quantities where it has them: vikor { S, R, Q }, promethee2 { phiPlus, phiMinus, netFlow }, topsis
+ * { dPlus, dMinus }, spotis { distance }.
  */
 export class JsonRenderer implements Renderer {
   readonly id = 'json' as const;
@@ -27,6 +29,7 @@ export class JsonRenderer implements Renderer {
         conditions: Object.fromEntries(r.conditionIds.map((c) => [c, machineNumber(a.conditions[c])])),
         tier: a.tier, binding: a.binding,
         ...(r.rubric ? { caps: a.caps } : {}),
+        ...(a.detail ? { detail: Object.fromEntries(Object.entries(a.detail).map(([k, x]) => [k, machineNumber(x)])) } : {}),
         ...(r.uncertainty?.byId[a.id] ? uncertaintyJson(r.uncertainty.byId[a.id]) : {}),
       })),
       scoreMeaning: r.scoreMeaning,

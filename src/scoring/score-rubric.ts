@@ -21,6 +21,7 @@ export function rankWithRubric(rubric: Rubric, data: Dataset, method: Aggregatio
   const bit = capsByMarket(rubric, dataFrame(rubric, data), data.ids);
   const { scores, prepared } = runMethod(method, m, capCeilings(bit));
   const { order, rank } = competitionRank(scores);
+  const detail = method.detail?.(m, m.weights);
   const condIds = rubric.conditions.map((c) => c.id);
   // Which markets the method capped (gate): the kernel's own decision, so the flag and the capped score agree.
   const gatedFlags = new Uint8Array(m.n);
@@ -31,7 +32,7 @@ export function rankWithRubric(rubric: Rubric, data: Dataset, method: Aggregatio
     // Post-method block: the tier is the worse of the market's own, the gate's and every biting cap's.
     const gated = gatedFlags[i] === 1;
     const tier = finalTier(rubric, s.tiers[i], gated, bit[i]);
-    return { rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions, tier, binding: condIds[s.binding[i]], gated, caps: bit[i].map((c) => c.id) };
+    return { rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions, tier, binding: condIds[s.binding[i]], gated, caps: bit[i].map((c) => c.id), ...detailOf(detail, i) };
   });
   return {
     method: method.id as MethodId, methodName: method.name, compensatory: method.compensatory, scoreMeaning: method.scoreMeaning,
@@ -48,11 +49,17 @@ export function rankTable(data: Dataset, criteria: readonly string[], weights: F
   const m = tableMatrix(data, criteria, weights, cost);
   const { scores } = runMethod(method, m);
   const { order, rank } = competitionRank(scores);
-  const ranking: RankedAlternative[] = Array.from(order, (i) => ({ rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions: {}, tier: null, binding: null, gated: false, caps: [] }));
+  const detail = method.detail?.(m, m.weights);
+  const ranking: RankedAlternative[] = Array.from(order, (i) => ({ rank: rank[i], row: i, id: data.ids[i], name: data.names[i], score: scores[i], conditions: {}, tier: null, binding: null, gated: false, caps: [], ...detailOf(detail, i) }));
   return {
     method: method.id, methodName: method.name, compensatory: method.compensatory, scoreMeaning: method.scoreMeaning,
     rubric: null, dataFile: data.file, scale: null, conditionIds: [], ranking,
     criteria: criteria.map((c, j) => ({ id: c, conditionId: null, globalWeight: weights[j], scores: m.columns[j], fired: new Int32Array(0) })),
     weightsNormalised: notes.length > 0, weightsDeclared, notes, caps: [],
   };
+}
+
+/** Row `i` of a method's detail columns, as the `detail` field of a ranked entry. */
+function detailOf(detail: Record<string, Float64Array> | undefined, i: number): { detail?: Record<string, number> } {
+  return detail ? { detail: Object.fromEntries(Object.entries(detail).map(([k, col]) => [k, col[i]])) } : {};
 }

@@ -8,13 +8,14 @@ import { RANK_HELP } from '../help';
 import type { InputValues } from '../inputs';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { setupRubricRun } from '../setup';
+import { selectMethod, type MethodOptionValues } from '../method-options';
 
 /** Ranks with every adjustment applied; with `showChanges`, also records each rank under the base rubric and data. */
-export function rankResult(values: InputValues & { method?: string; 'show-changes'?: boolean }, plugins: Plugins): RankResult {
+export function rankResult(values: InputValues & MethodOptionValues & { 'show-changes'?: boolean }, plugins: Plugins): RankResult {
   const run = setupRubricRun(values, plugins);
   if (run.mode === 'table') {
     if (values['show-changes']) throw new UsageError('usage.rubric-only-option', '--show-changes needs --rubric', 'it compares against the rubric\'s own weights');
-    const method = plugins.methods.get(values.method ?? 'wsm');
+    const method = selectMethod(values, plugins, 'wsm');
     return rankTable(run.data, run.criteria, run.weights, run.cost, method, run.notes, run.weightsDeclared);
   }
   const ranked = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };

@@ -10,6 +10,7 @@ import { SENSITIVITY_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
 import { setupRubricRun } from '../setup';
 import { sensitivityValues } from './sensitivity-values';
+import { sensitivityReversal } from './sensitivity-reversal';
 
 const ANALYSES = ['sweep', 'thresholds', 'smaa'] as const;
 type Analysis = (typeof ANALYSES)[number];
@@ -91,6 +92,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
     samples: { type: 'string' }, seed: { type: 'string' }, sampler: { type: 'string' }, level: { type: 'string' }, 'fixed-values': { type: 'boolean' },
   }, 'sensitivity');
   if (values.help) return { stdout: SENSITIVITY_HELP };
+  if (positionals[0] === 'reversal') return sensitivityReversal(values, plugins); // src/analysis/rank-reversal.ts
   if (positionals[0] === 'values') return sensitivityValues(positionals.slice(1), values, plugins); // what would it take: src/analysis/what-it-takes.ts
   const format: FormatId = gridFormat(values.format);
   if (positionals.length > 1) throw new UsageError('usage.bad-argument', `sensitivity takes one analysis, got ${positionals.join(' ')}`, `choose one of: ${ANALYSES.join(', ')}`);

@@ -1,0 +1,70 @@
+import type { Problem } from '../errors/problem';
+import { nonFiniteAnywhere, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+
+/**
+ * MOORA, ratio system (Brauers & Zavadskas 2006, "The MOORA method and its application to privatization in a
+ * transition economy", Control and Cybernetics 35(2)):
+ *   r_ij = x_ij / sqrt(Σ_k x_kj²)                    vector normalisation
+ *   y_i  = Σ_{j benefit} w_j r_ij − Σ_{j cost} w_j r_ij
+ * Higher y is better. Compensatory; the normalisation couples the rows, so not rank-reversal free. A column is
+ * first divided by its largest magnitude so that Σ x² cannot overflow.
+ */
+export class PreparedMoora implements PreparedMethod {
+  private readonly r: Float64Array[];
+  private readonly w: Float64Array;
+  constructor(m: DecisionMatrix, readonly n: number, blocks = 1) {
+    this.w = new Float64Array(m.columns.length);
+    this.r = m.columns.map((c, j) => {
+      const r = new Float64Array(c.length);
+      const sign = m.benefit[j] ? 1 : -1;
+      for (let b = 0; b < blocks; b++) {
+        let big = 0;
+        for (let i = b * n; i < b * n + n; i++) if (Math.abs(c[i]) > big) big = Math.abs(c[i]);
+        let ss = 0;
+        for (let i = b * n; i < b * n + n; i++) ss += (c[i] / big) * (c[i] / big);
+        const norm = Math.sqrt(ss);
+        for (let i = b * n; i < b * n + n; i++) r[i] = big > 0 ? (sign * (c[i] / big)) / norm : 0;
+      }
+      return r;
+    });
+  }
+  score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    const { w, r } = this;
+    const at = block * this.n;
+    const n = this.n * blocks;
+    out.fill(0, 0, n);
+    if (!normaliseWeights(weights, w)) {
+      out.fill(NaN, 0, n);
+      return;
+    }
+    for (let j = 0; j < r.length; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const rj = r[j];
+      for (let i = 0; i < n; i++) out[i] += wj * rj[at + i];
+    }
+  }
+}
+
+export class MooraMethod implements AggregationMethod {
+  readonly id = 'moora' as const;
+  readonly name = 'MOORA ratio system';
+  readonly compensatory = true;
+  readonly scoreMeaning = 'weighted benefit ratios minus weighted cost ratios';
+  check(m: DecisionMatrix): Problem[] {
+    const problems: Problem[] = [];
+    m.columns.forEach((c, j) => {
+      if (c.every((x) => x === 0)) problems.push({ code: 'method.zero-column', file: m.file, path: `column ${m.criteria[j]}`, message: 'every value is 0, so vector normalisation divides by 0', hint: 'drop the column' });
+    });
+    return problems;
+  }
+  prepare(m: DecisionMatrix, blocks = 1): PreparedMethod {
+    return new PreparedMoora(m, m.n / blocks, blocks);
+  }
+  score(m: DecisionMatrix): Float64Array {
+    return scoreOnce(this, m);
+  }
+  diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
+    return nonFiniteAnywhere(m, 'moora') ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'moora gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };
+  }
+}
