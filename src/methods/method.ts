@@ -123,3 +123,24 @@ export function nonFiniteAnywhere(m: DecisionMatrix, method: string): Problem | 
   }
   return undefined;
 }
+
+/**
+ * out[i] = Σ_j w_j · columns[j][block·n + i] for the `blocks` consecutive blocks of `n` rows, with `weights`
+ * normalised into `w` first (normaliseWeights): the weighted column sum WSM, WPM (over logarithms), MOORA and SPOTIS
+ * share. A weight of 0 is skipped, so 0 · log 0 never makes a NaN. Writes NaN everywhere when no weight is positive.
+ */
+export function weightedColumnSum(columns: readonly Float64Array[], weights: ArrayLike<number>, w: Float64Array, out: Float64Array, n: number, block = 0, blocks = 1): void {
+  const at = block * n;
+  const len = n * blocks;
+  out.fill(0, 0, len);
+  if (!normaliseWeights(weights, w)) {
+    out.fill(NaN, 0, len);
+    return;
+  }
+  for (let j = 0; j < columns.length; j++) {
+    const wj = w[j];
+    if (wj === 0) continue;
+    const c = columns[j];
+    for (let i = 0; i < len; i++) out[i] += wj * c[at + i];
+  }
+}

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import { nonFiniteAnywhere, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { nonFiniteAnywhere, weightedColumnSum, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
 
 /**
  * MOORA, ratio system (Brauers & Zavadskas 2006, "The MOORA method and its application to privatization in a
@@ -29,20 +29,7 @@ export class PreparedMoora implements PreparedMethod {
     });
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
-    const { w, r } = this;
-    const at = block * this.n;
-    const n = this.n * blocks;
-    out.fill(0, 0, n);
-    if (!normaliseWeights(weights, w)) {
-      out.fill(NaN, 0, n);
-      return;
-    }
-    for (let j = 0; j < r.length; j++) {
-      const wj = w[j];
-      if (wj === 0) continue;
-      const rj = r[j];
-      for (let i = 0; i < n; i++) out[i] += wj * rj[at + i];
-    }
+    weightedColumnSum(this.r, weights, this.w, out, this.n, block, blocks);
   }
 }
 

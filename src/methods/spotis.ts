@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import { nonFiniteInput, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { nonFiniteInput, weightedColumnSum, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
 
 /**
  * SPOTIS (Dezert, Tchamova, Han & Tacnet 2020, "The SPOTIS rank reversal free method for multi-criteria
@@ -25,20 +25,10 @@ export class PreparedSpotis implements PreparedMethod {
     });
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
-    const { w, d } = this;
-    const at = block * this.n;
+    // Higher is better: the score is minus the weighted distance to the ideal point.
+    weightedColumnSum(this.d, weights, this.w, out, this.n, block, blocks);
     const n = this.n * blocks;
-    out.fill(0, 0, n);
-    if (!normaliseWeights(weights, w)) {
-      out.fill(NaN, 0, n);
-      return;
-    }
-    for (let j = 0; j < d.length; j++) {
-      const wj = w[j];
-      if (wj === 0) continue;
-      const dj = d[j];
-      for (let i = 0; i < n; i++) out[i] -= wj * dj[at + i];
-    }
+    for (let i = 0; i < n; i++) out[i] = 0 - out[i]; // 0 − x, not −x: a distance of 0 scores 0, never −0
   }
 }
 

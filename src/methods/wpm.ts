@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import { nonFiniteInput, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { nonFiniteInput, weightedColumnSum, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
 import { checkRatioInputs, ratioColumns } from './normalise';
 
 /**
@@ -19,20 +19,8 @@ export class PreparedWpm implements PreparedMethod {
     this.w = new Float64Array(columns.length);
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
-    const { w, logs } = this;
-    const at = block * this.n;
+    weightedColumnSum(this.logs, weights, this.w, out, this.n, block, blocks);
     const n = this.n * blocks;
-    out.fill(0, 0, n);
-    if (!normaliseWeights(weights, w)) {
-      out.fill(NaN, 0, n);
-      return;
-    }
-    for (let j = 0; j < logs.length; j++) {
-      const wj = w[j];
-      if (wj === 0) continue;
-      const c = logs[j];
-      for (let i = 0; i < n; i++) out[i] += wj * c[at + i];
-    }
     for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]);
   }
 }

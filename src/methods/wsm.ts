@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import { nonFiniteInput, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { nonFiniteInput, weightedColumnSum, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
 import { checkRatioInputs, ratioColumns } from './normalise';
 
 /**
@@ -14,20 +14,7 @@ export class PreparedWsm implements PreparedMethod {
     this.w = new Float64Array(columns.length);
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
-    const { w, columns } = this;
-    const at = block * this.n;
-    const n = this.n * blocks;
-    out.fill(0, 0, n);
-    if (!normaliseWeights(weights, w)) {
-      out.fill(NaN, 0, n);
-      return;
-    }
-    for (let j = 0; j < columns.length; j++) {
-      const wj = w[j];
-      if (wj === 0) continue;
-      const c = columns[j];
-      for (let i = 0; i < n; i++) out[i] += wj * c[at + i];
-    }
+    weightedColumnSum(this.columns, weights, this.w, out, this.n, block, blocks);
   }
 }
 
