@@ -71,7 +71,10 @@ const METHOD_PARAMS = `Method parameters (each criterion named as in the ranking
 export const RANK_HELP = `Usage: moatscore rank [options]
 
 Ranks alternatives and prints a positioning table: rank, id, name, score, one column per condition score, tier,
-and the binding (weakest) condition. Ties share a rank (1, 2, 2, 4).
+and the binding (weakest) condition. Ties share a rank (1, 2, 2, 4). In rubric mode (up to 200 markets) it also
+says how sure it is: range (the central 90% of each market's ranks over sensitivity smaa's default 10,000 samples,
+fixed seed), an uncertainty grade (range width 0 low, 1 medium, 2 high, 3+ very-high), and a tier held in fewer
+than 90% of the samples shows that share (entrenched 55%). * marks a market the gate capped, † one a risk cap bit.
 
 ${INPUTS}
 
