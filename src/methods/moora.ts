@@ -1,5 +1,6 @@
 import type { Problem } from '../errors/problem';
 import { nonFiniteAnywhere, weightedColumnSum, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { checkVectorColumns, vectorNormalise } from './normalise';
 
 /**
  * MOORA, ratio system (Brauers & Zavadskas 2006, "The MOORA method and its application to privatization in a
@@ -17,14 +18,8 @@ export class PreparedMoora implements PreparedMethod {
     this.r = m.columns.map((c, j) => {
       const r = new Float64Array(c.length);
       const sign = m.benefit[j] ? 1 : -1;
-      for (let b = 0; b < blocks; b++) {
-        let big = 0;
-        for (let i = b * n; i < b * n + n; i++) if (Math.abs(c[i]) > big) big = Math.abs(c[i]);
-        let ss = 0;
-        for (let i = b * n; i < b * n + n; i++) ss += (c[i] / big) * (c[i] / big);
-        const norm = Math.sqrt(ss);
-        for (let i = b * n; i < b * n + n; i++) r[i] = big > 0 ? (sign * (c[i] / big)) / norm : 0;
-      }
+      for (let b = 0; b < blocks; b++) vectorNormalise(c, r, b * n, b * n + n);
+      if (sign < 0) for (let i = 0; i < r.length; i++) r[i] = -r[i];
       return r;
     });
   }
@@ -39,11 +34,7 @@ export class MooraMethod implements AggregationMethod {
   readonly compensatory = true;
   readonly scoreMeaning = 'weighted benefit ratios minus weighted cost ratios';
   check(m: DecisionMatrix): Problem[] {
-    const problems: Problem[] = [];
-    m.columns.forEach((c, j) => {
-      if (c.every((x) => x === 0)) problems.push({ code: 'method.zero-column', file: m.file, path: `column ${m.criteria[j]}`, message: 'every value is 0, so vector normalisation divides by 0', hint: 'drop the column' });
-    });
-    return problems;
+    return checkVectorColumns(m);
   }
   prepare(m: DecisionMatrix, blocks = 1): PreparedMethod {
     return new PreparedMoora(m, m.n / blocks, blocks);

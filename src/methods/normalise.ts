@@ -51,3 +51,29 @@ export function checkRatioInputs(m: DecisionMatrix, method: string): Problem[] {
   });
   return problems;
 }
+
+/**
+ * Vector normalisation (Hwang & Yoon 1981, §2.2): r_i = x_i / sqrt(Σ_k x_k²) over rows from … to − 1, written into
+ * `out`. The column is first divided by its largest magnitude, so Σ x² can neither overflow (1e200) nor underflow
+ * (1e-200); a column of zeros gives zeros. What TOPSIS and MOORA share.
+ */
+export function vectorNormalise(c: ArrayLike<number>, out: Float64Array, from: number, to: number): void {
+  let big = 0;
+  for (let i = from; i < to; i++) if (Math.abs(c[i]) > big) big = Math.abs(c[i]);
+  let ss = 0;
+  for (let i = from; i < to; i++) {
+    const q = c[i] / big;
+    ss += q * q;
+  }
+  const norm = Math.sqrt(ss);
+  for (let i = from; i < to; i++) out[i] = big > 0 ? c[i] / big / norm : 0;
+}
+
+/** Vector normalisation divides by the column's length: undefined only when every value is exactly 0. */
+export function checkVectorColumns(m: DecisionMatrix): Problem[] {
+  const problems: Problem[] = [];
+  m.columns.forEach((c, j) => {
+    if (c.every((x) => x === 0)) problems.push({ code: 'method.zero-column', file: m.file, path: `column ${m.criteria[j]}`, message: 'every value is 0, so vector normalisation divides by 0', hint: 'drop the column' });
+  });
+  return problems;
+}

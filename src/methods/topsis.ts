@@ -1,5 +1,6 @@
 import type { Problem } from '../errors/problem';
 import { nonFiniteAnywhere, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { checkVectorColumns, vectorNormalise } from './normalise';
 
 /**
  * TOPSIS (Hwang & Yoon 1981, *Multiple Attribute Decision Making*, §3.1.5):
@@ -35,25 +36,16 @@ export class PreparedTopsis implements PreparedMethod {
       for (let b = 0; b < blocks; b++) {
         const from = b * n;
         const to = from + n;
-        let big = 0;
-        for (let i = from; i < to; i++) if (Math.abs(c[i]) > big) big = Math.abs(c[i]);
         // r is computed once per row into dPlus, which the last loop then overwrites with (r − r+)²: SMAA
-        // prepares TOPSIS once per value batch, and the divisions were done twice.
+        // prepares TOPSIS once per value batch, and the divisions were done twice. A column of zeros (rejected by
+        // check, possible in a value sample) is constant and contributes no distance.
         const dp = this.dPlus[j];
         const dm = this.dMinus[j];
-        let ss = 0;
-        for (let i = from; i < to; i++) {
-          const q = c[i] / big;
-          ss += q * q;
-        }
-        // r = (x / big) / sqrt(Σ (x / big)²); a column of zeros (rejected by check, possible in a value sample)
-        // is constant and contributes no distance.
-        const norm = Math.sqrt(ss);
+        vectorNormalise(c, dp, from, to);
         let hi = -Infinity;
         let lo = Infinity;
         for (let i = from; i < to; i++) {
-          const r = big > 0 ? c[i] / big / norm : 0;
-          dp[i] = r;
+          const r = dp[i];
           if (r > hi) hi = r;
           if (r < lo) lo = r;
         }
@@ -135,13 +127,8 @@ export class TopsisMethod implements AggregationMethod {
   readonly name = 'TOPSIS (closeness to the ideal)';
   readonly compensatory = true;
   readonly scoreMeaning = 'closeness coefficient d−/(d+ + d−), 0 to 1';
-  /** Vector normalisation divides by the column's length: undefined only when every value is exactly 0. */
   check(m: DecisionMatrix): Problem[] {
-    const problems: Problem[] = [];
-    m.columns.forEach((c, j) => {
-      if (c.every((x) => x === 0)) problems.push({ code: 'method.zero-column', file: m.file, path: `column ${m.criteria[j]}`, message: 'every value is 0, so vector normalisation divides by 0', hint: 'drop the column' });
-    });
-    return problems;
+    return checkVectorColumns(m);
   }
   prepare(m: DecisionMatrix, blocks = 1): PreparedMethod {
     return new PreparedTopsis(m.columns, m.benefit, m.n / blocks, blocks);
