@@ -2,6 +2,7 @@ import { Container } from 'inversify';
 import type { Services, Streams } from './cli/command';
 import { UsageError } from './errors/problem';
 import { writeOutputs, type OutputFile, type WriteOptions } from './io/atomic-write';
+import { fileSystemReader, type InputReader } from './io/read-input';
 import type { AggregationMethod } from './methods/method';
 import { METHOD_PLUGINS } from './methods/plugins';
 import { CsvRenderer } from './render/csv-renderer';
@@ -15,7 +16,7 @@ import { version } from './cli/version';
  * The composition root: the only file that builds a container. Everything bound here is an undecorated class or a
  * plain function, bound by token with toResolvedValue, so domain code and kernels import no inversify and the
  * library works without a container. The CLI resolves one `Services` per run: the plug-in lists and the
- * collaborators a command would otherwise reach for as globals (the writer, the version written into provenance,
+ * collaborators a command would otherwise reach for as globals (the input reader, the writer, the version written into provenance,
  * the default seed, the process's streams). A test rebinds any token to swap one of them (test/cli.injection.test.ts).
  *
  * A new method is one class and one line in src/methods/plugins.ts: the CLI (bound below), the rubric schema's
@@ -25,6 +26,8 @@ import { version } from './cli/version';
 export const TOKENS = {
   method: Symbol.for('moatscore.AggregationMethod'),
   renderer: Symbol.for('moatscore.Renderer'),
+  /** Reads every input file, with the checks every input gets (io/read-input.ts). */
+  input: Symbol.for('moatscore.InputReader'),
   /** Writes a command's output files, all or none (io/atomic-write.ts). */
   writer: Symbol.for('moatscore.OutputWriter'),
   /** The engine version: `--version` and the `engine` line of export provenance. */
@@ -46,15 +49,16 @@ export function buildContainer(): Container {
   c.bind<Renderer>(TOKENS.renderer).toResolvedValue(() => new MarkdownRenderer());
   c.bind<Renderer>(TOKENS.renderer).toResolvedValue(() => new JsonRenderer());
   c.bind<Renderer>(TOKENS.renderer).toResolvedValue(() => new CsvRenderer());
+  c.bind<InputReader>(TOKENS.input).toConstantValue(fileSystemReader);
   c.bind<OutputWriter>(TOKENS.writer).toConstantValue(writeOutputs);
   c.bind<string>(TOKENS.version).toResolvedValue(version);
   c.bind<number>(TOKENS.seed).toConstantValue(SMAA_DEFAULTS.seed);
   c.bind<Streams>(TOKENS.streams).toResolvedValue(() => ({ stdout: process.stdout, stderr: process.stderr }));
   c.bind<Services>(TOKENS.services).toResolvedValue(
-    (methods: AggregationMethod[], renderers: Renderer[], writer: OutputWriter, engineVersion: string, seed: number): Services => ({
-      methods: new Registry('method', methods), renderers: new Registry('format', renderers), writer, version: engineVersion, seed,
+    (methods: AggregationMethod[], renderers: Renderer[], input: InputReader, writer: OutputWriter, engineVersion: string, seed: number): Services => ({
+      methods: new Registry('method', methods), renderers: new Registry('format', renderers), input, writer, version: engineVersion, seed,
     }),
-    [{ serviceIdentifier: TOKENS.method, isMultiple: true }, { serviceIdentifier: TOKENS.renderer, isMultiple: true }, TOKENS.writer, TOKENS.version, TOKENS.seed],
+    [{ serviceIdentifier: TOKENS.method, isMultiple: true }, { serviceIdentifier: TOKENS.renderer, isMultiple: true }, TOKENS.input, TOKENS.writer, TOKENS.version, TOKENS.seed],
   );
   return c;
 }

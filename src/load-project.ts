@@ -1,4 +1,5 @@
 import { InputError, type Problem } from './errors/problem';
+import { fileSystemReader, type InputReader } from './io/read-input';
 import { loadCells } from './data/load-cells';
 import { loadDictionary } from './data/load-dictionary';
 import { loadMarkets } from './data/load-markets';
@@ -56,15 +57,15 @@ function attempt<T>(problems: Problem[], load: () => T): T | undefined {
  * Each file is checked on its own, then against the others (rubric ↔ dictionary, data ↔ dictionary, cells ↔ data
  * and ledger, ledger markets ↔ data). All problems of all files are thrown together as one InputError.
  */
-export function loadProject(files: ProjectFiles): Project {
+export function loadProject(files: ProjectFiles, input: InputReader = fileSystemReader): Project {
   const problems: Problem[] = [];
-  const src: RubricSource | undefined = attempt(problems, () => loadRubric(files.rubric));
-  const dictionary = attempt(problems, () => loadDictionary(files.dictionary));
-  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!, { sourcesDir: files.sources })) : undefined;
+  const src: RubricSource | undefined = attempt(problems, () => loadRubric(files.rubric, input));
+  const dictionary = attempt(problems, () => loadDictionary(files.dictionary, input));
+  const evidence = files.evidence ? attempt(problems, () => loadEvidence(files.evidence!, { sourcesDir: files.sources, reader: input })) : undefined;
   const rubric = src && dictionary ? attempt(problems, () => compileRubric(src, dictionary)) : undefined;
-  let data = dictionary ? attempt(problems, () => loadMarkets(files.data, dictionary)) : undefined;
+  let data = dictionary ? attempt(problems, () => loadMarkets(files.data, dictionary, input)) : undefined;
   if (data && dictionary && files.cells && (evidence || !files.evidence)) {
-    data = attempt(problems, () => loadCells(files.cells!, data!, dictionary, evidence));
+    data = attempt(problems, () => loadCells(files.cells!, data!, dictionary, evidence, input));
   }
   // Across files, once: nothing downstream (scoring included) checks these again.
   if (evidence && data) problems.push(...ledgerMarketsInData(evidence, data));
@@ -72,7 +73,7 @@ export function loadProject(files: ProjectFiles): Project {
   if (rubric && data) problems.push(...rubricColumnsInData(rubric, data));
   if (files.cells) {
     // Stub rows written by validate --stub-cells fail as cells.stub, saying what to fill in (src/project/stub-cells).
-    const relabelled = relabelStubs(problems, files.cells);
+    const relabelled = relabelStubs(problems, files.cells, input);
     problems.splice(0, problems.length, ...relabelled);
   }
   if (problems.length) throw new InputError(problems);

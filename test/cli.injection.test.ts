@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../src/errors/problem';
 import { buildContainer, TOKENS, type OutputWriter } from '../src/ioc';
 import { writeOutputs } from '../src/io/atomic-write';
+import { fileSystemReader, type InputReader } from '../src/io/read-input';
 import { run } from '../src/cli/main';
 import type { AggregationMethod, DecisionMatrix, PreparedMethod } from '../src/methods/method';
 import { METHOD_IDS, METHOD_PLUGINS } from '../src/methods/plugins';
@@ -98,5 +99,90 @@ describe('the container supplies every command collaborator, and a test can swap
     expect(r.stderr).not.toContain('wrote');
     expect(readFileSync(target, 'utf8')).toBe('old\n');
     expect(existsSync(`${target}.provenance.txt`)).toBe(false);
+  });
+});
+
+/** An input reader serving files from memory, recording what was read (a test double for the file system). */
+function memoryReader(files: Record<string, string>): InputReader & { readonly reads: string[] } {
+  const reads: string[] = [];
+  const missing = (file: string) => Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+  const body = (file: string) => {
+    if (!(file in files)) throw missing(file);
+    return Buffer.from(files[file], 'utf8');
+  };
+  return {
+    reads,
+    stat: (file) => ({ isFile: true, size: body(file).length }),
+    readFile: (file) => {
+      reads.push(file);
+      return body(file);
+    },
+    exists: (file) => file in files,
+    open: (file) => {
+      reads.push(file);
+      const buf = body(file);
+      return { read: (into, offset, length, position) => buf.copy(into, offset, position, Math.min(buf.length, position + length)), close: () => undefined };
+    },
+  };
+}
+
+describe('inputs are read through the bound reader, so a test can serve them from memory or make a read fail', () => {
+  it('rank reads a table that exists only in memory: WSM with linear max normalisation gives q 0.75, p 2/3, r 7/12', () => {
+    // a/max(a) = 1/3, 1, 2/3 and b/max(b) = 1, 1/2, 1/2 for p, q, r; equal weights: p (1/3 + 1)/2, q (1 + 1/2)/2, r (2/3 + 1/2)/2.
+    const mem = memoryReader({ '/in-memory/t.csv': 'id,a,b\np,1,4\nq,3,2\nr,2,2\n' });
+    const c = buildContainer();
+    c.rebind<InputReader>(TOKENS.input).toConstantValue(mem);
+    const r = run(['rank', '--data', '/in-memory/t.csv', '--format', 'csv'], io, {}, c);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').slice(1, 4)).toEqual(['1,q,q,0.75,false', '2,p,p,0.666666666667,false', '3,r,r,0.583333333333,false']);
+    expect(mem.reads).toEqual(['/in-memory/t.csv']);
+  });
+
+  it('a rubric run reads the rubric, dictionary, data, cells and ledger through it, and nothing else', () => {
+    // The bundled project's files, served from memory under their own paths: the output must equal the disk run's.
+    const served = new Set<string>();
+    const disk: InputReader = { ...fileSystemReader, readFile: (f) => (served.add(f), fileSystemReader.readFile(f)), open: (f) => (served.add(f), fileSystemReader.open(f)) };
+    const c = buildContainer();
+    c.rebind<InputReader>(TOKENS.input).toConstantValue(disk);
+    const viaReader = run(['rank', '--format', 'json'], io, {}, c);
+    expect(viaReader.code).toBe(0);
+    expect(viaReader.stdout).toBe(run(['rank', '--format', 'json'], io).stdout);
+    const names = [...served].map((f) => f.split(/[\\/]/).slice(-2).join('/'));
+    const project = ['data/cells.csv', 'data/indicators.yaml', 'data/markets.csv', 'rubrics/pricing-power.yaml', 'seeds/evidence.yaml'];
+    expect(names.filter((n) => project.includes(n)).sort()).toEqual(project);
+    // The rest are the ledger's source documents, read for the heading check (when they are found).
+    expect(names.filter((n) => !project.includes(n)).sort()).toEqual(['seeds/000_545ac16c1f9c17f3.txt', 'seeds/001_c3ae2f7b1fd7767c.txt'].filter(() => existsSync(join(__dirname, '..', '..', 'shared', 'seeds'))));
+  });
+
+  it('a read that fails with EACCES is an io.unreadable error naming the file, exit 66-style non-zero, no stack trace', () => {
+    const denied: InputReader = { ...fileSystemReader, readFile: (f) => { throw Object.assign(new Error(`EACCES: ${f}`), { code: 'EACCES' }); }, stat: () => ({ isFile: true, size: 10 }) };
+    const c = buildContainer();
+    c.rebind<InputReader>(TOKENS.input).toConstantValue(denied);
+    const r = run(['rank', '--data', '/locked/t.csv'], io, {}, c);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('/locked/t.csv');
+    expect(r.stderr).toContain('cannot be read (EACCES)');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('no command reads the clock', () => {
+  it('nothing under src/ calls Date.now() or new Date() without a fixed instant, so output never depends on when it ran', () => {
+    // Output is byte-identical for the same inputs (and seed); a clock would be a hidden input. The one Date in the
+    // source is the workbook's fixed modification stamp, Date.UTC(2000, 0, 1). So there is no clock to inject.
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const f = join(dir, name);
+        if (statSync(f).isDirectory()) walk(f);
+        else if (f.endsWith('.ts')) {
+          readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+            if (/Date\.now\(|new Date\((?!Date\.UTC\(|fixedDate\))|performance\.now\(|process\.hrtime/.test(line)) offenders.push(`${f}:${i + 1}: ${line.trim()}`);
+          });
+        }
+      }
+    };
+    walk(join(__dirname, '..', 'src'));
+    expect(offenders).toEqual([]);
   });
 });

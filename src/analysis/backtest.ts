@@ -1,7 +1,7 @@
 import { readCsvColumns, type ColumnSpec } from '../data/csv-table';
 import { parseStrictNumber } from '../data/strict-number';
 import { ProblemList, InputError } from '../errors/problem';
-import { readInputFile } from '../io/read-input';
+import { fileSystemReader, readInputFile, type InputReader } from '../io/read-input';
 import type { EvidenceLedger } from '../model/evidence';
 import type { RankResult } from '../model/result';
 import { kendallTauB, spearman, spearmanPermutationTest, type PermutationTest } from './rank-correlation';
@@ -30,8 +30,8 @@ const COLUMNS = ['market', 'outcome', 'evidence', 'rationale'] as const;
  * unique and outcomes strict numbers (src/data/strict-number.ts). Markets and fact ids are checked by
  * checkOutcomes, once the ranking and the ledger are known.
  */
-export function loadOutcomes(file: string): OutcomeFile {
-  const cols = readCsvColumns(blankLeadingComments(readInputFile(file)), file, (header, problems) => {
+export function loadOutcomes(file: string, input: InputReader = fileSystemReader): OutcomeFile {
+  const cols = readCsvColumns(blankLeadingComments(readInputFile(file, undefined, input)), file, (header, problems) => {
     const missing = COLUMNS.filter((c) => !header.includes(c));
     if (missing.length) problems.add({ code: 'outcomes.missing-column', line: 1, message: `has no column ${missing.join(', ')} (header: ${header.join(',')})`, hint: `the header is ${COLUMNS.join(',')}` });
     header.forEach((h, c) => {

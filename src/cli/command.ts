@@ -1,4 +1,5 @@
 import type { OutputWriter, Plugins } from '../ioc';
+import type { InputReader } from '../io/read-input';
 
 /** What a command hands back: text for standard output (or --output), and diagnostics for standard error. */
 export interface CommandOutput {
@@ -25,6 +26,8 @@ export interface Io {
  * and the default seed of sampled analyses.
  */
 export interface Services extends Plugins {
+  /** Where every input file is read from (io/read-input.ts; the file system by default). */
+  readonly input: InputReader;
   readonly writer: OutputWriter;
   readonly version: string;
   readonly seed: number;

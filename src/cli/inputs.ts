@@ -8,6 +8,7 @@ import { defaultManifest, displayPath, resolveProject } from './paths';
 import { listOption } from './options';
 import { objectiveWeights } from '../weights/objective';
 import { normaliseWeights, parseWeightText, sumNote } from '../weights/normalise-weights';
+import type { InputReader } from '../io/read-input';
 
 export interface InputValues {
   project?: string;
@@ -54,21 +55,22 @@ export function resolveFiles(v: InputValues, m: ProjectManifest): ProjectFiles {
   };
 }
 
-export function loadInputs(v: InputValues): Inputs {
-  if (isTableMode(v)) return loadTableInputs(v);
+/** Loads a run's inputs through `input` (the container's reader; the file system when none is given). */
+export function loadInputs(v: InputValues, input?: InputReader): Inputs {
+  if (isTableMode(v)) return loadTableInputs(v, input);
   for (const opt of ['criteria', 'weights', 'cost'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, use --weight path=value to change a weight');
   }
-  const project = loadProject(resolveFiles(v, selectProject(v)));
+  const project = loadProject(resolveFiles(v, selectProject(v)), input);
   warn(project.warnings);
   return { mode: 'rubric', project };
 }
 
-function loadTableInputs(v: InputValues): Inputs {
+function loadTableInputs(v: InputValues, input: InputReader | undefined): Inputs {
   for (const opt of ['dictionary', 'cells', 'evidence', 'weight', 'scenario'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.rubric-only-option', `--${opt} needs --rubric`, opt === 'weight' ? 'in rubric-free mode use --weights a=2,b=1' : 'rubric-free ranking reads only the CSV');
   }
-  const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria));
+  const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria), { input });
   const cost = parseCostOption(v.cost, criteria);
   const { weights, notes } = parseWeights(v.weights, criteria, dataset, cost);
   return { mode: 'table', data: dataset, criteria, weights, cost, notes, weightsDeclared: v.weights !== undefined };

@@ -9,6 +9,7 @@ import type { Rubric } from '../model/rubric';
 import type { Project } from '../load-project';
 import { loadInputs, selectProject, type InputValues, type Inputs } from './inputs';
 import { displayPath } from './paths';
+import type { InputReader } from '../io/read-input';
 import { UsageError } from '../errors/problem';
 import { rankWithRubric } from '../scoring/score-rubric';
 import type { TraceContext } from '../analysis/trace';
@@ -49,17 +50,17 @@ export function scenarioDir(v: InputValues): string {
 }
 
 /** Loads inputs and applies --scenario and --weight. Rubric-free mode has neither. */
-export function setupRubricRun(v: InputValues & MethodOptionValues, plugins: Plugins): RubricRun | Extract<Inputs, { mode: 'table' }> {
+export function setupRubricRun(v: InputValues & MethodOptionValues, plugins: Plugins & { readonly input?: InputReader }): RubricRun | Extract<Inputs, { mode: 'table' }> {
   if (v.method !== undefined) plugins.methods.get(v.method); // an unknown method is a usage error before any file is read
   const overrides = parseWeightOverrides(v.weight ?? []);
-  const inputs = loadInputs(v);
+  const inputs = loadInputs(v, plugins.input);
   if (inputs.mode === 'table') return inputs;
   const { project } = inputs;
   let rubric = project.rubric;
   let data = project.data;
   let scenario: string | undefined;
   if (v.scenario !== undefined) {
-    const s = loadScenario(displayPath(findScenario(scenarioDir(v), v.scenario)));
+    const s = loadScenario(displayPath(findScenario(scenarioDir(v), v.scenario)), plugins.input);
     ({ rubric, data } = applyScenario(s, rubric, data, project.dictionary));
     scenario = s.spec.id;
   }
@@ -71,7 +72,7 @@ export function setupRubricRun(v: InputValues & MethodOptionValues, plugins: Plu
 }
 
 /** A rubric run ranked, with what traces and exports need; rubric-free inputs are refused with `why`. */
-export function rankedRubricRun(v: InputValues & { method?: string }, plugins: Plugins, command: string): { run: RubricRun; ctx: TraceContext } {
+export function rankedRubricRun(v: InputValues & { method?: string }, plugins: Plugins & { readonly input?: InputReader }, command: string): { run: RubricRun; ctx: TraceContext } {
   const run = setupRubricRun(v, plugins);
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', `${command} needs a rubric`, 'pass --rubric, or leave --data out to use the bundled one');
   const result = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };

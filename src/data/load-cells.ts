@@ -4,6 +4,7 @@ import type { EvidenceLedger } from '../model/evidence';
 import type { IndicatorDictionary } from '../model/indicator';
 import { MAX_PROBLEMS_PER_FILE } from './csv-table';
 import { readCsvFile } from './stream-csv';
+import type { InputReader } from '../io/read-input';
 import { checkId } from './check-id';
 import { parseStrictNumber } from './strict-number';
 
@@ -14,13 +15,13 @@ const CELL_COLUMNS = ['market', 'indicator', 'low', 'high', 'evidence', 'rationa
  * optional low/high range, the evidence ids (space-separated) and the analyst's rationale. Every cell of the data
  * must have a row, every cited id must exist in the ledger, and low <= value <= high.
  */
-export function loadCells(file: string, data: Dataset, dictionary: IndicatorDictionary, ledger: EvidenceLedger | undefined): Dataset {
+export function loadCells(file: string, data: Dataset, dictionary: IndicatorDictionary, ledger: EvidenceLedger | undefined, input?: InputReader): Dataset {
   const cols = readCsvFile(file, (header, problems) => {
     CELL_COLUMNS.forEach((c) => {
       if (!header.includes(c)) problems.add({ code: 'cells.missing-column', line: 1, message: `has no '${c}' column`, hint: `the header is ${CELL_COLUMNS.join(',')}` });
     });
     return header.map(() => 'text');
-  }, { idColumn: null });
+  }, { idColumn: null, input });
   const problems = new ProblemList(file);
   const get = (c: string) => cols.text.get(c)!;
   const [market, indicator, lowS, highS, evidence, rationale] = CELL_COLUMNS.map(get);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kebabId as kebab } from '../io/kebab-id';
 import { ProblemList } from '../errors/problem';
-import { readInputFile, decodeUtf8 } from '../io/read-input';
+import { readInputFile, decodeUtf8, fileSystemReader, type InputReader } from '../io/read-input';
 import { parseYaml, validateYaml } from '../io/yaml-source';
 import type { Indicator, IndicatorDictionary } from '../model/indicator';
 
@@ -20,8 +20,8 @@ export const DictionarySchema = z.strictObject({
 });
 
 /** Loads the indicator dictionary; each kind must carry what it needs (a rating its scale, a category its values). */
-export function loadDictionary(file: string): IndicatorDictionary {
-  const src = parseYaml(decodeUtf8(readInputFile(file), file), file);
+export function loadDictionary(file: string, reader: InputReader = fileSystemReader): IndicatorDictionary {
+  const src = parseYaml(decodeUtf8(readInputFile(file, undefined, reader), file), file);
   const raw = validateYaml(src, DictionarySchema, 'dictionary');
   const problems = new ProblemList(file);
   const byId = new Map<string, Indicator>();

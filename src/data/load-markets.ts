@@ -3,12 +3,13 @@ import type { Dataset } from '../model/dataset';
 import { isNumericKind, type IndicatorDictionary } from '../model/indicator';
 import { MAX_PROBLEMS_PER_FILE, type ColumnSpec } from './csv-table';
 import { readCsvFile } from './stream-csv';
+import type { InputReader } from '../io/read-input';
 
 /**
  * Loads a market data CSV whose columns are declared in an indicator dictionary: `id`, optional `name`, then one
  * column per indicator. Checks every value against its declaration (scale, integer counts, categories).
  */
-export function loadMarkets(file: string, dictionary: IndicatorDictionary): Dataset {
+export function loadMarkets(file: string, dictionary: IndicatorDictionary, input?: InputReader): Dataset {
   const cols = readCsvFile(file, (header, problems) => header.map((h, c): ColumnSpec => {
     if (h === 'id' || h === 'name') return 'text';
     const ind = dictionary.byId.get(h);
@@ -18,7 +19,7 @@ export function loadMarkets(file: string, dictionary: IndicatorDictionary): Data
       return 'skip';
     }
     return isNumericKind(ind.kind) ? 'number' : 'text';
-  }));
+  }), { input });
   const problems = new ProblemList(file);
   const ids = cols.text.get('id')!;
   const names = cols.text.get('name') ?? ids;

@@ -2,12 +2,13 @@ import { listSome, UsageError } from '../errors/problem';
 import type { Dataset } from '../model/dataset';
 import type { ColumnSpec } from './csv-table';
 import { readCsvFile } from './stream-csv';
+import type { InputReader } from '../io/read-input';
 
 /**
  * Loads any CSV of alternatives × criteria for rubric-free ranking: an `id` column, an optional `name` column, and
  * numeric criterion columns (all other columns, or those named in `criteria`; the rest are not read).
  */
-export function loadTable(file: string, criteria?: readonly string[], opts: { fast?: boolean } = {}): { dataset: Dataset; criteria: string[]; reader: 'fast' | 'csv-parse' } {
+export function loadTable(file: string, criteria?: readonly string[], opts: { fast?: boolean; input?: InputReader } = {}): { dataset: Dataset; criteria: string[]; reader: 'fast' | 'csv-parse' } {
   let chosen: string[] = [];
   const cols = readCsvFile(file, (header) => {
     const candidates = header.filter((h) => h !== 'id' && h !== 'name');

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { InputError, ProblemList } from '../errors/problem';
-import { decodeUtf8, readInputFile } from '../io/read-input';
+import { decodeUtf8, fileSystemReader, readInputFile, type InputReader } from '../io/read-input';
 import { LONG_KEY, LONG_NUMERIC, MAY_BE_EMPTY, unneutralise, WIDE_TEXT, type Shape } from '../model/scorecard-format';
 import { checkId, UniqueIds } from './check-id';
 import { eachCsvRecord } from './csv-records';
@@ -30,12 +29,12 @@ const HINT = 'diff reads scorecards written by moatscore export';
  * through the data loader's strict number grammar, so ` `, `0x10` or an empty rank are errors, not 0, 16 or a move.
  * Market ids get the one id check; a market twice (wide) or a market × criterion twice (long) is an error.
  */
-export function readScorecard(file: string): Scorecard {
-  const text = decodeUtf8(readInputFile(file, MAX_SCORECARD_BYTES), file).replace(/^\ufeff/, '');
+export function readScorecard(file: string, input: InputReader = fileSystemReader): Scorecard {
+  const text = decodeUtf8(readInputFile(file, MAX_SCORECARD_BYTES, input), file).replace(/^\ufeff/, '');
   const provenance = provenanceBlock(text);
   // export's default puts the block beside the scorecard (FILE.provenance.txt); read it there when the file has none.
   const sidecar = `${file}.provenance.txt`;
-  if (Object.keys(provenance).length === 0 && existsSync(sidecar)) Object.assign(provenance, provenanceBlock(decodeUtf8(readInputFile(sidecar, MAX_SCORECARD_BYTES), sidecar)));
+  if (Object.keys(provenance).length === 0 && input.exists(sidecar)) Object.assign(provenance, provenanceBlock(decodeUtf8(readInputFile(sidecar, MAX_SCORECARD_BYTES, input), sidecar)));
   const problems = new ProblemList(file);
   const markets = new UniqueIds(problems, 'market', 'scorecard.duplicate-market');
   const longKeys = new UniqueIds(problems, 'market × criterion', 'scorecard.duplicate-market');

@@ -1,7 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { InputError, ProblemList } from '../errors/problem';
-import { checkedInputSize, MAX_DATA_INPUT_BYTES, notUtf8InSegment, readInputFile } from '../io/read-input';
+import { checkedInputSize, fileSystemReader, MAX_DATA_INPUT_BYTES, notUtf8InSegment, readInputFile, type InputHandle, type InputReader } from '../io/read-input';
 import { checkedSpec, checkMemoryBudget, Columns, type CsvColumns, type SpecFn } from './csv-columns';
 import { readCsvColumns, type ReadOptions } from './csv-table';
 import { fastHeader, FastRows } from './fast-csv';
@@ -15,6 +14,8 @@ export interface FileReadOptions extends ReadOptions {
   /** Size from which a file is streamed (tests stream small files to compare the two ways of reading). */
   readonly wholeBelow?: number;
   readonly chunkBytes?: number;
+  /** Where the file is read from (the file system unless a test says otherwise). */
+  readonly input?: InputReader;
 }
 
 /**
@@ -25,26 +26,27 @@ export interface FileReadOptions extends ReadOptions {
  * through csv-parse, within the same budget (the buffer counts against it).
  */
 export function readCsvFile(file: string, spec: SpecFn, opts: FileReadOptions = {}): CsvColumns {
-  const size = checkedInputSize(file, MAX_DATA_INPUT_BYTES);
-  if (size < (opts.wholeBelow ?? WHOLE_FILE_BELOW) || opts.fast === false) return readCsvColumns(readInputFile(file, MAX_DATA_INPUT_BYTES), file, spec, opts);
+  const input = opts.input ?? fileSystemReader;
+  const size = checkedInputSize(file, MAX_DATA_INPUT_BYTES, input);
+  if (size < (opts.wholeBelow ?? WHOLE_FILE_BELOW) || opts.fast === false) return readCsvColumns(readInputFile(file, MAX_DATA_INPUT_BYTES, input), file, spec, opts);
   const chunk = opts.chunkBytes ?? CHUNK_BYTES;
-  const fd = openSync(file, 'r');
+  const fd = input.open(file);
   try {
     const scan = scanFile(fd, chunk);
-    if (scan.quoted) return readCsvColumns(readInputFile(file, MAX_DATA_INPUT_BYTES), file, spec, opts);
+    if (scan.quoted) return readCsvColumns(readInputFile(file, MAX_DATA_INPUT_BYTES, input), file, spec, opts);
     return streamRows(fd, file, spec, opts.idColumn === undefined ? 'id' : opts.idColumn, chunk, scan.rows);
   } finally {
-    closeSync(fd);
+    fd.close();
   }
 }
 
 /** First pass: an upper bound on the rows, and whether any byte calls for csv-parse (a quote or a carriage return). */
-function scanFile(fd: number, chunk: number): { rows: number; quoted: boolean } {
+function scanFile(fd: InputHandle, chunk: number): { rows: number; quoted: boolean } {
   const buf = Buffer.allocUnsafe(chunk);
   let rows = 0;
   let last = 0x0a;
   for (let pos = 0; ;) {
-    const n = readSync(fd, buf, 0, chunk, pos);
+    const n = fd.read(buf, 0, chunk, pos);
     if (n === 0) break;
     const seg = buf.subarray(0, n);
     if (seg.indexOf(0x22) !== -1 || seg.indexOf(0x0d) !== -1) return { rows: 0, quoted: true };
@@ -55,14 +57,14 @@ function scanFile(fd: number, chunk: number): { rows: number; quoted: boolean } 
   return { rows: rows + (last === 0x0a ? 0 : 1), quoted: false };
 }
 
-function streamRows(fd: number, file: string, spec: SpecFn, idColumn: string | null, chunk: number, lineCount: number): CsvColumns {
+function streamRows(fd: InputHandle, file: string, spec: SpecFn, idColumn: string | null, chunk: number, lineCount: number): CsvColumns {
   const buf = Buffer.allocUnsafe(chunk);
   let len = 0;
   let offset = 0; // file offset of buf[0]
   let eof = false;
   const fill = () => {
     while (!eof && len < chunk) {
-      const n = readSync(fd, buf, len, chunk - len, offset + len);
+      const n = fd.read(buf, len, chunk - len, offset + len);
       if (n === 0) eof = true;
       len += n;
     }

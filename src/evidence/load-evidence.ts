@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kebabId as kebab } from '../io/kebab-id';
 import { ProblemList } from '../errors/problem';
-import { readInputFile, decodeUtf8 } from '../io/read-input';
+import { readInputFile, decodeUtf8, fileSystemReader, type InputReader } from '../io/read-input';
 import { parseYaml, validateYaml } from '../io/yaml-source';
 import type { EvidenceLedger, Fact } from '../model/evidence';
 import { checkSourceHeadings } from './source-headings';
@@ -32,10 +32,12 @@ export const EvidenceSchema = z.strictObject({
 export interface EvidenceOptions {
   /** The project's folder of source documents, searched after the ledger's own folder. */
   readonly sourcesDir?: string;
+  /** Where the ledger and its sources are read from (the file system unless a test says otherwise). */
+  readonly reader?: InputReader;
 }
 
 export function loadEvidence(file: string, opts: EvidenceOptions = {}): EvidenceLedger {
-  const src = parseYaml(decodeUtf8(readInputFile(file), file), file);
+  const src = parseYaml(decodeUtf8(readInputFile(file, undefined, opts.reader ?? fileSystemReader), file), file);
   const raw = validateYaml(src, EvidenceSchema, 'evidence');
   const problems = new ProblemList(file);
   const byId = new Map<string, Fact>();
@@ -51,7 +53,7 @@ export function loadEvidence(file: string, opts: EvidenceOptions = {}): Evidence
     if (!secs) problems.add({ code: 'evidence.unknown-source', ...at('source', 'file'), message: `source file '${f.source.file}' is not listed under sources`, hint: `listed: ${[...sections.keys()].join(', ')}` });
     else if (!secs.has(f.source.section)) problems.add({ code: 'evidence.unknown-section', ...at('source', 'section'), message: `'${f.source.section}' is not a section heading of ${f.source.file}`, hint: `headings: ${[...secs].join(' | ')}` });
   });
-  const warnings = checkSourceHeadings(raw, src, opts.sourcesDir, problems);
+  const warnings = checkSourceHeadings(raw, src, opts.sourcesDir, problems, opts.reader ?? fileSystemReader);
   problems.throwIfErrors();
   return Object.freeze({ file, conditions: raw.conditions, sources: raw.sources, facts: raw.facts, byId, warnings });
 }

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Problem, ProblemList } from '../errors/problem';
-import { decodeUtf8, readInputFile } from '../io/read-input';
+import { decodeUtf8, fileSystemReader, readInputFile, type InputReader } from '../io/read-input';
 import type { YamlSource } from '../io/yaml-source';
 
 /**
@@ -35,12 +34,12 @@ export function sourceCandidates(ledgerFile: string, name: string, sourcesDir: s
  * fact cites must be a heading of the document. Problems go to `problems`; a source that cannot be found is a
  * warning (returned), since the ledger may legitimately travel without its documents.
  */
-export function checkSourceHeadings(ledger: LedgerShape, src: YamlSource, sourcesDir: string | undefined, problems: ProblemList): Problem[] {
+export function checkSourceHeadings(ledger: LedgerShape, src: YamlSource, sourcesDir: string | undefined, problems: ProblemList, reader: InputReader = fileSystemReader): Problem[] {
   const warnings: Problem[] = [];
   const headings = new Map<string, Set<string>>();
   ledger.sources.forEach((s, i) => {
     const tried = sourceCandidates(src.file, s.file, sourcesDir);
-    const found = tried.find((p) => existsSync(p));
+    const found = tried.find((p) => reader.exists(p));
     if (found === undefined) {
       warnings.push({
         code: 'evidence.source-not-found', severity: 'warning', file: src.file, line: src.lineOf(['sources', i, 'file']), path: `sources[${i}].file`,
@@ -49,7 +48,7 @@ export function checkSourceHeadings(ledger: LedgerShape, src: YamlSource, source
       });
       return;
     }
-    const set = headingsOf(decodeUtf8(readInputFile(found), found));
+    const set = headingsOf(decodeUtf8(readInputFile(found, undefined, reader), found));
     headings.set(s.file, set);
     s.sections.forEach((sec, k) => {
       if (!set.has(sec.trim())) problems.add({ code: 'evidence.not-a-heading', line: src.lineOf(['sources', i, 'sections', k]), path: `sources[${i}].sections[${k}]`, message: `'${sec}' is not a heading of ${found} (a heading is a line of at most ${MAX_HEADING_LENGTH} characters on its own)`, hint: 'copy the heading exactly as the source writes it' });

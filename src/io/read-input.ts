@@ -1,5 +1,38 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../errors/problem';
+
+/**
+ * Where inputs come from. Every loader reads through one of these (the file system unless told otherwise), and the
+ * CLI passes the one bound in the container (src/ioc.ts), so a test can serve files from memory or make a read fail
+ * without touching the disk. The checks every input gets (exists, is a file, within the limit, not empty, UTF-8)
+ * stay here, in one place, whatever the reader.
+ */
+export interface InputReader {
+  /** Throws a Node errno error (ENOENT, EACCES, …) when the file cannot be stat'ed. */
+  stat(file: string): { readonly isFile: boolean; readonly size: number };
+  readFile(file: string): Buffer;
+  exists(file: string): boolean;
+  /** Positional reads, for data files streamed in chunks. */
+  open(file: string): InputHandle;
+}
+
+export interface InputHandle {
+  read(buf: Buffer, offset: number, length: number, position: number): number;
+  close(): void;
+}
+
+export const fileSystemReader: InputReader = {
+  stat: (file) => {
+    const st = statSync(file);
+    return { isFile: st.isFile(), size: st.size };
+  },
+  readFile: (file) => readFileSync(file),
+  exists: (file) => existsSync(file),
+  open: (file) => {
+    const fd = openSync(file, 'r');
+    return { read: (buf, offset, length, position) => readSync(fd, buf, offset, length, position), close: () => closeSync(fd) };
+  },
+};
 
 /** Inputs larger than this are refused before reading: rubrics and dictionaries are small by nature. */
 export const MAX_TEXT_INPUT_BYTES = 8 * 1024 * 1024;
@@ -10,11 +43,11 @@ export const MAX_DATA_INPUT_BYTES = 1024 * 1024 * 1024;
  * Reads a whole input file as a Buffer with the checks every loader needs: exists, is a file, within the size
  * limit, not empty. Errors name the file and say what would fix it.
  */
-export function readInputFile(file: string, limit = MAX_TEXT_INPUT_BYTES): Buffer {
-  checkedInputSize(file, limit);
+export function readInputFile(file: string, limit = MAX_TEXT_INPUT_BYTES, reader: InputReader = fileSystemReader): Buffer {
+  checkedInputSize(file, limit, reader);
   let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    buf = reader.readFile(file);
   } catch (e) {
     throw InputError.one({ code: 'io.unreadable', file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check the path and its permissions' });
   }
@@ -25,11 +58,11 @@ export function readInputFile(file: string, limit = MAX_TEXT_INPUT_BYTES): Buffe
 }
 
 /** The checks readInputFile makes before reading (exists, is a file, within the limit); returns the size in bytes. */
-export function checkedInputSize(file: string, limit = MAX_TEXT_INPUT_BYTES): number {
+export function checkedInputSize(file: string, limit = MAX_TEXT_INPUT_BYTES, reader: InputReader = fileSystemReader): number {
   let size: number;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) {
+    const st = reader.stat(file);
+    if (!st.isFile) {
       throw InputError.one({ code: 'io.not-a-file', file, message: 'is not a regular file', hint: 'name a file, not a folder' });
     }
     size = st.size;

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readCsvColumns } from '../data/csv-table';
 import { InputError, type Problem } from '../errors/problem';
 import { writeFileAtomic } from '../io/atomic-write';
-import { readInputFile } from '../io/read-input';
+import { fileSystemReader, readInputFile, type InputReader } from '../io/read-input';
 
 /**
  * Stub rows of the cell-evidence file: `validate --stub-cells` appends one per missing cell, and a stub fails
@@ -16,10 +16,10 @@ export const STUB_RATIONALE = `${STUB_MARK} cite fact ids in evidence and say wh
 export interface CellRef { readonly market: string; readonly indicator: string }
 
 /** The stub rows of a cells file with their lines; none when the file cannot be read (its loader says why). */
-export function stubRows(file: string): (CellRef & { line: number })[] {
+export function stubRows(file: string, input: InputReader = fileSystemReader): (CellRef & { line: number })[] {
   let buf: Buffer;
   try {
-    buf = readInputFile(file);
+    buf = readInputFile(file, undefined, input);
   } catch {
     return [];
   }
@@ -43,8 +43,8 @@ export function stubRows(file: string): (CellRef & { line: number })[] {
  * Replaces what a stub row is known to lack (no evidence) with one cells.stub problem per stub that says what to
  * fill in; problems on other rows pass through unchanged.
  */
-export function relabelStubs(problems: readonly Problem[], file: string): Problem[] {
-  const stubs = stubRows(file);
+export function relabelStubs(problems: readonly Problem[], file: string, input: InputReader = fileSystemReader): Problem[] {
+  const stubs = stubRows(file, input);
   if (stubs.length === 0) return [...problems];
   const lines = new Set(stubs.map((s) => s.line));
   const kept = problems.filter((p) => !(p.file === file && p.code === 'cells.no-evidence' && p.line !== undefined && lines.has(p.line)));

@@ -1,5 +1,5 @@
 import { ProblemList } from '../errors/problem';
-import { decodeUtf8, readInputFile } from '../io/read-input';
+import { decodeUtf8, fileSystemReader, readInputFile, type InputReader } from '../io/read-input';
 import { parseYaml, validateYaml, type YamlSource } from '../io/yaml-source';
 import { RubricSchema, type RubricSpec } from './schema';
 import { STRUCTURE_RULES } from './structure-rules';
@@ -12,8 +12,8 @@ export interface RubricSource {
 }
 
 /** Parse → zod schema → structural rules (ids, weights, bands, tiers); all problems of the file are reported together. */
-export function loadRubric(file: string): RubricSource {
-  const yaml = parseYaml(decodeUtf8(readInputFile(file), file), file);
+export function loadRubric(file: string, reader: InputReader = fileSystemReader): RubricSource {
+  const yaml = parseYaml(decodeUtf8(readInputFile(file, undefined, reader), file), file);
   const spec = validateYaml(yaml, RubricSchema, 'rubric');
   const problems = new ProblemList(file);
   for (const rule of STRUCTURE_RULES) rule({ spec, yaml, problems });

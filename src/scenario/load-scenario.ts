@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors/problem';
-import { decodeUtf8, readInputFile } from '../io/read-input';
+import { decodeUtf8, fileSystemReader, readInputFile, type InputReader } from '../io/read-input';
 import { kebabId } from '../io/kebab-id';
 import { parseYaml, validateYaml } from '../io/yaml-source';
 
@@ -38,8 +38,8 @@ export interface Scenario {
   readonly lines: { readonly weights: (number | undefined)[]; readonly indicators: (number | undefined)[] };
 }
 
-export function loadScenario(file: string): Scenario {
-  const src = parseYaml(decodeUtf8(readInputFile(file), file), file);
+export function loadScenario(file: string, input: InputReader = fileSystemReader): Scenario {
+  const src = parseYaml(decodeUtf8(readInputFile(file, undefined, input), file), file);
   const spec = validateYaml(src, ScenarioSchema, 'scenario');
   return { file, spec, lines: { weights: spec.weights.map((_, i) => src.lineOf(['weights', i])), indicators: spec.indicators.map((_, i) => src.lineOf(['indicators', i])) } };
 }

@@ -21,7 +21,7 @@ export const backtestCommand: Command = (args, _io, plugins) => {
   if (values.outcomes === undefined) throw new UsageError('usage.missing-option', 'backtest needs --outcomes FILE', 'write moatscore backtest --outcomes data/outcomes/margin-ladder.csv');
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError('usage.unknown-format', `backtest prints table or json, not '${format}'`, 'use --format json');
-  const outcomes = loadOutcomes(displayPath(values.outcomes));
+  const outcomes = loadOutcomes(displayPath(values.outcomes), plugins.input);
   let result: RankResult;
   let ledger: EvidenceLedger | undefined;
   if (isTableMode(values)) result = rankResult(values, plugins);

@@ -85,12 +85,12 @@ export function diffScorecards(a: Scorecard, b: Scorecard, top = 10): ScorecardD
   return { markets, criteria };
 }
 
-export const diff: Command = (args) => {
+export const diff: Command = (args, _io, services) => {
   const { values, positionals } = parseOptions(args, { ...OUTPUT_OPTIONS, ...HELP_OPTION }, 'diff');
   if (values.help) return { stdout: DIFF_HELP };
   if (positionals.length !== 2) throw new UsageError('usage.missing-argument', `diff takes two scorecards, got ${positionals.length}`, 'write moatscore diff old.csv new.csv');
   const format = gridFormat(values.format);
-  const d = diffScorecards(readScorecard(displayPath(positionals[0])), readScorecard(displayPath(positionals[1])));
+  const d = diffScorecards(readScorecard(displayPath(positionals[0]), services.input), readScorecard(displayPath(positionals[1]), services.input));
   if (format === 'csv') return { output: renderGrid(d.markets, 'csv') };
   // For people the move reads as rank --show-changes writes it (+2, -1, =); CSV and JSON keep the number.
   const MOVE = d.markets.head.indexOf('move');

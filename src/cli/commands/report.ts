@@ -46,7 +46,7 @@ export const report: Command = (args, _io, plugins) => {
   const s = smaa(sensitivityModel(rubric, data, run.method, project.dictionary), { samples, seed, sampler: 'dirichlet', level: 'conditions', values: true });
   const ranked = rankWithRubric(rubric, data, run.method);
   const backtests = outcomeFiles(values.outcomes, project.files.outcomes).map((file) => {
-    const outcomes = loadOutcomes(file);
+    const outcomes = loadOutcomes(file, plugins.input);
     checkOutcomes(outcomes, ranked.ranking.map((a) => a.id), project.evidence);
     const b = backtest(ranked, outcomes);
     const num = (x: number) => (Number.isNaN(x) ? null : Number(x.toPrecision(12)));

@@ -19,11 +19,11 @@ export const scenarios: Command = (args, _io, plugins) => {
   const format = gridFormat(values.format);
   if (values.method !== undefined) plugins.methods.get(values.method);
   const overrides = parseWeightOverrides(values.weight ?? []);
-  const inputs = loadInputs(values);
+  const inputs = loadInputs(values, plugins.input);
   if (inputs.mode === 'table') throw new UsageError('usage.rubric-only-option', 'scenarios needs a rubric', 'scenarios change rubric weights and indicator values');
   const p = inputs.project;
   const method = plugins.methods.get(values.method ?? p.rubric.method);
-  const files = listScenarios(scenarioDir(values)).map((f) => loadScenario(displayPath(f)));
+  const files = listScenarios(scenarioDir(values)).map((f) => loadScenario(displayPath(f), plugins.input));
   const rankOf = (rubric: typeof p.rubric, data: typeof p.data) => {
     const r = rankWithRubric(applyWeightOverrides(rubric, overrides).rubric, data, method);
     return new Map(r.ranking.map((a) => [a.id, { rank: a.rank, gated: a.gated }]));

@@ -1,4 +1,5 @@
 import type { Command, CommandOutput } from '../command';
+import type { InputReader } from '../../io/read-input';
 import { VALIDATE_HELP } from '../help';
 import { loadInputs, resolveFiles, selectProject, type InputValues } from '../inputs';
 import { HELP_OPTION, INPUT_OPTIONS, parseOptions } from '../options';
@@ -9,15 +10,15 @@ import { displayPath } from '../paths';
 import { InputError, UsageError, type Problem } from '../../errors/problem';
 import { appendStubs, type CellRef } from '../../project/stub-cells';
 
-export const validate: Command = (args) => {
+export const validate: Command = (args, _io, services) => {
   const { values } = parseOptions(args, { ...INPUT_OPTIONS, ...HELP_OPTION, 'stub-cells': { type: 'boolean' } }, 'validate');
   if (values.help) return { stdout: VALIDATE_HELP };
-  if (values['stub-cells']) return stubCells(values);
-  return check(values);
+  if (values['stub-cells']) return stubCells(values, services.input);
+  return check(values, services.input);
 };
 
-function check(values: InputValues): CommandOutput {
-  const inputs = loadInputs(values);
+function check(values: InputValues, input: InputReader): CommandOutput {
+  const inputs = loadInputs(values, input);
   if (inputs.mode === 'table') return { stdout: `ok: ${inputs.data.file} (${inputs.data.ids.length} rows × ${inputs.criteria.length} criteria)\n` };
   const p = inputs.project;
   // Scenario files are inputs too: each must load and apply cleanly to this rubric and data. Only the project's own
@@ -27,7 +28,7 @@ function check(values: InputValues): CommandOutput {
   const scenarios = folder.dir !== undefined ? listScenarios(folder.dir) : [];
   for (const f of scenarios) {
     try {
-      applyScenario(loadScenario(displayPath(f)), p.rubric, p.data, p.dictionary);
+      applyScenario(loadScenario(displayPath(f), input), p.rubric, p.data, p.dictionary);
     } catch (e) {
       if (e instanceof InputError) for (const p of e.problems) problems.push(p);
       else throw e;
@@ -48,12 +49,12 @@ function check(values: InputValues): CommandOutput {
  * write. Only when missing cells are all that is wrong (stubs already written may be pending): with any other
  * problem, nothing is written and every problem is reported, so a half-broken project is never edited.
  */
-function stubCells(values: InputValues): CommandOutput {
+function stubCells(values: InputValues, input: InputReader): CommandOutput {
   const cellsFile = resolveFiles(values, selectProject(values)).cells;
   if (cellsFile === undefined) throw new UsageError('usage.no-cells-file', 'validate --stub-cells: this run has no cells file (--data without --cells)', 'name the file to append to with --cells FILE');
   let problems: readonly Problem[];
   try {
-    return withNote(check(values), 'no cells are missing; nothing was appended');
+    return withNote(check(values, input), 'no cells are missing; nothing was appended');
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     problems = e.problems;

@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, InternalError, ProblemList, UsageError } from '../../errors/problem';
 import { checkId, UniqueIds } from '../../data/check-id';
 import { parseStrictNumber, shown, type NumberProblem } from '../../data/strict-number';
-import { decodeUtf8, readInputFile } from '../../io/read-input';
+import { decodeUtf8, fileSystemReader, readInputFile, type InputReader } from '../../io/read-input';
 import { loadTable } from '../../data/load-table';
 import { gridFormat, renderGrid } from '../../render/grid';
 import { AHP_DEFAULT_MAX_CR, AHP_WARN_CR, ahpWeights, checkComparisonMatrix, RANDOM_INDEX_NAME } from '../../weights/ahp';
@@ -15,8 +15,8 @@ import { HELP_OPTION, listOption, OUTPUT_OPTIONS, parseOptions } from '../option
 import { displayPath } from '../paths';
 
 /** Reads a comparison matrix CSV: first row and first column name the criteria, in the same order. */
-export function readAhpMatrix(file: string): { ids: string[]; matrix: number[][] } {
-  const text = decodeUtf8(readInputFile(file), file);
+export function readAhpMatrix(file: string, input: InputReader = fileSystemReader): { ids: string[]; matrix: number[][] } {
+  const text = decodeUtf8(readInputFile(file, undefined, input), file);
   let records: string[][];
   try {
     records = parseCsv(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
@@ -63,7 +63,7 @@ function readComparison(cell: string): number | NumberProblem {
   return a / b;
 }
 
-export const weights: Command = (args) => {
+export const weights: Command = (args, _io, services) => {
   const { values, positionals } = parseOptions(args, { ...OUTPUT_OPTIONS, ...HELP_OPTION, cost: { type: 'string' }, criteria: { type: 'string' }, 'max-cr': { type: 'string' } }, 'weights');
   if (values.help || positionals.length === 0) return { stdout: WEIGHTS_HELP };
   const format = gridFormat(values.format);
@@ -75,7 +75,7 @@ export const weights: Command = (args) => {
     const file = displayPath(arg);
     const limit = values['max-cr'] !== undefined ? Number(values['max-cr']) : AHP_DEFAULT_MAX_CR;
     if (!(limit > 0)) throw new UsageError('usage.bad-option', `--max-cr ${values['max-cr']} is not a positive number`, 'write --max-cr 0.2');
-    const { ids, matrix } = readAhpMatrix(file);
+    const { ids, matrix } = readAhpMatrix(file, services.input);
     const r = ahpWeights(matrix);
     if (r.cr > limit) throw InputError.one({ code: 'ahp.inconsistent', file, message: `consistency ratio ${r.cr.toFixed(4)} is above the limit ${limit}${values['max-cr'] === undefined ? ' (the default --max-cr)' : ''}`, hint: 'revise the comparisons that contradict each other, or raise --max-cr' });
     // Said once, on standard error, whatever the format: the table's note gives the figures, not a second warning.
@@ -94,7 +94,7 @@ export const weights: Command = (args) => {
     return { output: renderGrid({ title: 'Rank-order centroid weights (Barron & Barrett 1996)', head: ['id', 'rank', 'weight'], rows: ids.map((id, k) => [id, k + 1, w[k]]) }, format, 4) };
   }
   if (kind === 'entropy' || kind === 'critic') {
-    const { dataset, criteria } = loadTable(displayPath(arg), listOption(values.criteria));
+    const { dataset, criteria } = loadTable(displayPath(arg), listOption(values.criteria), { input: services.input });
     const w = objectiveWeights(kind, dataset, criteria, parseCostOption(values.cost, criteria));
     const title = kind === 'entropy' ? 'Entropy weights (Hwang & Yoon 1981 §2.2.3)' : 'CRITIC weights (Diakoulaki et al. 1995)';
     return { output: renderGrid({ title, head: ['id', 'weight'], rows: criteria.map((c, k) => [c, w[k]]) }, format, 4) };
