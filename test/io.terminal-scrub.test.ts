@@ -100,3 +100,49 @@ describe('printable, terminalText, terminalJson', () => {
     expect(JSON.parse(json)).toEqual(value);
   });
 });
+
+/**
+ * Trojan Source (CVE-2021-42574; Boucher & Anderson 2021): U+202E RIGHT-TO-LEFT OVERRIDE in a name makes a terminal
+ * display the rest of the row reversed, so a market's score can appear under another column. Each bidirectional
+ * formatting character is shown as U+FFFD on a terminal and escaped in JSON.
+ */
+const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('bidirectional overrides never reach the terminal (Trojan Source)', () => {
+  it('a market name holding U+202E and U+2066 in the rank table', () => {
+    const data = bundled('data/markets.csv').replace('Japanese public-sector DX', 'Japanese \u202e5.0 erocs\u2066 DX');
+    const dir = fixture({ 'm.csv': data });
+    const r = cli(['rank', '--data', join(dir, 'm.csv'), '--rubric', join(ROOT, 'rubrics/pricing-power.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(BIDI_RE);
+    expect(r.stdout).toContain('Japanese \ufffd5.0 erocs\ufffd DX');
+  });
+
+  it('a rationale shown by explain', () => {
+    const cells = bundled('data/cells.csv').replace('"Fire-fighting, disaster-prevention', '"\u202dFire-fighting\u202c, disaster-prevention');
+    const dir = fixture({ 'c.csv': cells });
+    const r = cli(['explain', 'public-dx', '--cells', join(dir, 'c.csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(BIDI_RE);
+    expect(r.stdout).toContain('why: \ufffdFire-fighting\ufffd, disaster-prevention');
+  });
+
+  it('a data value quoted in an error message', () => {
+    const data = bundled('data/markets.csv').replace('public-dx,Japanese public-sector DX,4,', 'public-dx,Japanese public-sector DX,4\u202e1,');
+    const dir = fixture({ 'm.csv': data });
+    const r = cli(['rank', '--data', join(dir, 'm.csv'), '--rubric', join(ROOT, 'rubrics/pricing-power.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('4\ufffd1');
+    expect(r.stderr).not.toMatch(BIDI_RE);
+  });
+
+  it('printable replaces each of the twelve characters; terminalJson escapes them and keeps the value', () => {
+    expect(printable(`a${BIDI.join('')}b`)).toBe(`a${'\ufffd'.repeat(12)}b`);
+    const value = { s: `x${BIDI.join('')}y` };
+    const json = terminalJson(JSON.stringify(value));
+    expect(json).not.toMatch(BIDI_RE);
+    expect(json).toContain('x\\u202a\\u202b');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
