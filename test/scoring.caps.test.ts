@@ -207,3 +207,37 @@ describe('the analyses apply a cap as rank does (one engine): sensitivity model,
     expect(thresholds(m).exact).toBe(false); // a ceiling breaks WSM's linearity: no closed form
   });
 });
+
+describe('SMAA samples the indicators a cap reads inside their ranges (issue #11): a cap bites in the share of samples its range says', () => {
+  // Hand: market a rates 5 (overall 5, tier top) and its suppliers count, a whole number, is given the range 2–5, so
+  // SMAA draws 2, 3, 4 or 5 with probability 1/4 each. The concentration cap (suppliers <= 2; tier mid, ceiling 2)
+  // bites only on a draw of 2: a's tier is mid in 1/4 of the samples and top in 3/4, and with the score held at 2 it
+  // falls behind b (2.5) in that same 1/4. Monte-Carlo tolerance: 10,000 samples, standard error
+  // sqrt(0.25 · 0.75 / 10,000) = 0.0043; 0.02 is 4.6 standard errors.
+  const withRange = (caps: string) => {
+    const { rubric: r, data, dictionary } = projectWith(rubric(caps)).load();
+    const low = new Map(data.low);
+    const high = new Map(data.high);
+    low.set('suppliers', Float64Array.from([2, 4, 9]));
+    high.set('suppliers', Float64Array.from([5, 4, 9]));
+    return { r, data: { ...data, low, high }, dictionary };
+  };
+  it('a is capped (tier mid, behind b) in 1/4 of the samples, top and first in 3/4', () => {
+    const { r, data, dictionary } = withRange(CAPS);
+    // The dictionary says suppliers is a count, so draws are whole numbers (a continuous draw would hit 2 never).
+    const s = smaa(sensitivityModel(r, data, new WeightedSumMethod(), dictionary), { ...SMAA_DEFAULTS, tiers: true });
+    expect(s.uncertainIndicators).toEqual(['suppliers']);
+    expect(s.tierAcceptability![0].mid).toBeCloseTo(0.25, 1);
+    expect(Math.abs(s.tierAcceptability![0].mid - 0.25)).toBeLessThan(0.02);
+    expect(Math.abs(s.tierAcceptability![0].top - 0.75)).toBeLessThan(0.02);
+    expect(s.tierAcceptability![0].top + s.tierAcceptability![0].mid).toBe(1);
+    expect(Math.abs(s.acceptability[0][0] - 0.75)).toBeLessThan(0.02);
+    expect(s.acceptability[0][0]).toBeCloseTo(s.tierAcceptability![0].top, 12); // the same draws decide both
+  });
+  it('with neither tiers sampled nor a ceiling, the cap cannot change anything, so its indicator is not drawn', () => {
+    const { r, data, dictionary } = withRange(CAPS.replace('    ceiling: 2\n', ''));
+    const s = smaa(sensitivityModel(r, data, new WeightedSumMethod(), dictionary), { ...SMAA_DEFAULTS, samples: 1000 });
+    expect(s.uncertainIndicators).toEqual([]);
+    expect(s.acceptability[0][0]).toBe(1);
+  });
+});

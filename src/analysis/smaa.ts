@@ -90,14 +90,15 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const W = opts.level === 'conditions' ? C : M;
   const rng = new Rng(opts.seed);
   const valueSeed = (opts.seed ^ 0x9e3779b9) >>> 0;
-  const uncertain = uncertainIndicators(m);
+  const capsMatter = Boolean(opts.tiers) || m.rubric.caps.some((c) => c.ceiling !== undefined);
+  const uncertain = uncertainIndicators(m, capsMatter);
   const sampleValues = opts.values && uncertain.length > 0;
   const N = opts.samples;
   const B = Math.min(BATCH, N);
   // The confidence pass reads the first batches (all of them, unless bounded by CONFIDENCE_BUDGET): keep as many
   // as fit, redraw the others from the same seed.
   const keepBatches = sampleValues ? Math.floor(KEEP_BYTES / (B * n * M * 8)) : 0;
-  const batches = sampleValues ? new ValueBatches(m, uncertain, new Rng(valueSeed), B, Boolean(opts.tiers)) : null;
+  const batches = sampleValues ? new ValueBatches(m, uncertain, valueSeed, B, Boolean(opts.tiers)) : null;
   const kept: PreparedMethod[] = [];
   const basePrepared = batches ? null : prepared(m);
 
@@ -169,7 +170,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     const batchScores = new Float64Array(n * B);
     for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
       if (batch >= kept.length && !redraw) {
-        redraw = new ValueBatches(m, uncertain, new Rng(valueSeed), B, false);
+        redraw = new ValueBatches(m, uncertain, valueSeed, B, false);
         for (let k = 0; k < kept.length; k++) redraw.skip();
       }
       const q = batch < kept.length ? kept[batch] : redraw!.next(false);
@@ -208,9 +209,16 @@ function baseRanking(m: SensitivityModel): Uint32Array {
   return Uint32Array.from(new Ranker(m.ids.length).run(s).order);
 }
 
-/** Indicators the rubric reads whose low/high range is wider than a point for at least one market. */
-function uncertainIndicators(m: SensitivityModel): string[] {
+/**
+ * Indicators whose low/high range is wider than a point for at least one market, among those the criteria rules read
+ * and, when `withCaps` (tiers are sampled, or a cap sets a score ceiling), those the risk caps' `when` reads: a cap
+ * whose indicator's range straddles its threshold then bites in some samples and not others, as the range says.
+ */
+export function uncertainIndicators(m: SensitivityModel, withCaps = false): string[] {
   const used = new Set(m.rubric.criteria.flatMap((k) => k.rule.indicators));
+  // Cap-only indicators come last: they are drawn from a stream of their own (ValueBatches), so adding them leaves
+  // every criterion draw, and so every rank acceptability, exactly as `sensitivity smaa` without tiers has it.
+  if (withCaps) for (const id of capIndicators(m.rubric)) used.add(id);
   return [...used].filter((id) => {
     const lo = m.data.low.get(id);
     const hi = m.data.high.get(id);
@@ -224,7 +232,7 @@ function uncertainIndicators(m: SensitivityModel): string[] {
  */
 class ValueBatches {
   private readonly n: number;
-  private readonly slots: { slot: number; lo: Float64Array; hi: Float64Array; integer: boolean }[];
+  private readonly slots: { slot: number; lo: Float64Array; hi: Float64Array; integer: boolean; rng: Rng }[];
   private readonly frame: (ArrayLike<number> | readonly string[])[];
   private readonly ids: string[];
   /** The criterion scores of the current batch, n × size rows (tier sampling reads them). */
@@ -237,7 +245,7 @@ class ValueBatches {
   private readonly varying: number[];
 
   /** `wantCaps`: tier sampling reads which caps bite per row; otherwise caps are evaluated only for their ceilings. */
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], private readonly rng: Rng, private readonly size: number, private readonly wantCaps: boolean) {
+  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], seed: number, private readonly size: number, private readonly wantCaps: boolean) {
     const BATCH = size;
     this.n = m.ids.length;
     const rows = this.n * BATCH;
@@ -251,7 +259,11 @@ class ValueBatches {
       const src = col as readonly string[];
       return Array.from({ length: rows }, (_, r) => src[r % this.n]);
     });
-    this.slots = uncertain.map((id) => ({ slot: m.rubric.slots.indexOf(id), lo: m.data.low.get(id)!, hi: m.data.high.get(id)!, integer: m.countIndicators.has(id) }));
+    // Indicators criteria read draw from the value stream; those only caps read, from a second stream of the seed.
+    const ruleRead = new Set(m.rubric.criteria.flatMap((k) => k.rule.indicators));
+    const values = new Rng(seed);
+    const capValues = new Rng((seed ^ 0x85ebca6b) >>> 0);
+    this.slots = uncertain.map((id) => ({ slot: m.rubric.slots.indexOf(id), lo: m.data.low.get(id)!, hi: m.data.high.get(id)!, integer: m.countIndicators.has(id), rng: ruleRead.has(id) ? values : capValues }));
     this.ids = Array.from({ length: rows }, (_, r) => m.ids[r % this.n]);
     this.columns = m.rubric.criteria.map(() => new Float64Array(rows));
     this.fired = new Int32Array(rows);
@@ -265,7 +277,7 @@ class ValueBatches {
 
   /** Draws the next BATCH value samples, scores them through the rules and prepares the method on them (one block each). */
   next(keep: boolean): PreparedMethod {
-    this.fill(this.rng);
+    this.fill();
     // A kept batch must own its columns: the next fill overwrites these, and WSM and gate read them in place.
     const columns = keep ? this.columns.map((c) => c.slice()) : this.columns;
     // Caps read the sampled values too: a cap that bites only inside a cell's range bites only in those samples.
@@ -278,11 +290,12 @@ class ValueBatches {
 
   /** Advances the generator past one batch (the draws a kept batch made) without scoring it. */
   skip(): void {
-    for (const s of this.slots) for (let b = 0; b < this.size; b++) for (let i = 0; i < this.n; i++) if (s.lo[i] !== s.hi[i]) this.rng.next();
+    for (const s of this.slots) for (let b = 0; b < this.size; b++) for (let i = 0; i < this.n; i++) if (s.lo[i] !== s.hi[i]) s.rng.next();
   }
 
-  private fill(rng: Rng): void {
+  private fill(): void {
     for (const s of this.slots) {
+      const rng = s.rng;
       const col = this.frame[s.slot] as Float64Array;
       for (let b = 0; b < this.size; b++) {
         for (let i = 0; i < this.n; i++) {
@@ -301,4 +314,16 @@ class ValueBatches {
       throw new InputError(problems.items.slice(0, 5).map((p) => ({ ...p, message: `${p.message} (while sampling values inside the data's low/high ranges)` })));
     }
   }
+}
+
+/** The indicators the rubric's risk caps read, by id (a cap's `when` names them by their expression symbols). */
+function capIndicators(rubric: SensitivityModel['rubric']): string[] {
+  const out = new Set<string>();
+  for (const cap of rubric.caps) {
+    for (const sym of cap.when.symbols) {
+      const info = rubric.scope.get(sym);
+      if (info) out.add(rubric.slots[info.slot]);
+    }
+  }
+  return [...out];
 }
