@@ -22,6 +22,8 @@ export class TierSampler {
   private readonly problems: ProblemList;
   private samples = 0;
   private readonly extremes: ConditionExtremes;
+  private readonly tierBuf: string[];
+  private readonly tierIndex: ReadonlyMap<string, number>;
 
   constructor(private readonly m: SensitivityModel, private readonly level: 'conditions' | 'criteria') {
     this.n = m.ids.length;
@@ -33,6 +35,8 @@ export class TierSampler {
     this.counts = new Uint32Array(this.n * this.tierIds.length);
     this.problems = new ProblemList(m.rubric.file);
     this.extremes = { weakest: new Float64Array(this.n), strongest: new Float64Array(this.n), binding: new Uint16Array(this.n) };
+    this.tierBuf = new Array<string>(this.n);
+    this.tierIndex = new Map(this.tierIds.map((t, k) => [t, k]));
   }
 
   /**
@@ -56,15 +60,15 @@ export class TierSampler {
     overall.fill(0);
     for (let c = 0; c < C; c++) for (let i = 0; i < n; i++) overall[i] += (cw[c] / total) * conditions[c][i];
     const x = conditionExtremes(conditions, cw, n, this.extremes);
-    const tiers = assignTiers(m.rubric, m.ids, overall, conditions, x, this.problems);
-    this.problems.throwIfErrors();
+    const tiers = assignTiers(m.rubric, m.ids, overall, conditions, x, this.problems, this.tierBuf);
+    if (this.problems.hasErrors) this.problems.throwIfErrors();
     const threshold = m.method === 'gate' ? m.rubric.gate?.threshold : undefined;
     for (let i = 0; i < n; i++) {
       const gated = threshold !== undefined && isGated(x.weakest[i], threshold);
       const own = tiers[i];
       const capsI = caps[capsOffset + i];
       const t = gated || capsI.length ? finalTier(m.rubric, own, gated, capsI) : own;
-      this.counts[i * this.tierIds.length + this.tierIds.indexOf(t)] += 1;
+      this.counts[i * this.tierIds.length + this.tierIndex.get(t)!] += 1;
     }
     this.samples++;
   }

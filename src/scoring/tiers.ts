@@ -36,13 +36,22 @@ export function conditionExtremes(conditions: readonly Float64Array[], weights: 
 }
 
 /** The first tier whose `when` holds for each alternative; an alternative no tier matches is a problem. */
-export function assignTiers(rubric: Rubric, ids: readonly string[], overall: Float64Array, conditions: readonly Float64Array[], x: ConditionExtremes, problems: ProblemList): string[] {
+export function assignTiers(rubric: Rubric, ids: readonly string[], overall: Float64Array, conditions: readonly Float64Array[], x: ConditionExtremes, problems: ProblemList, out: string[] = new Array<string>(ids.length)): string[] {
   const tierFrame: Frame = [overall, x.weakest, x.strongest, ...conditions];
-  return ids.map((id, i) => {
-    const t = rubric.tiers.find((tier) => evaluateWhen(tier.when, tierFrame, i, tier.location, id, problems));
-    if (!t) problems.add({ code: 'tier.none', path: `tiers (market ${id})`, message: `no tier matches overall = ${overall[i].toFixed(3)}, weakest = ${x.weakest[i].toFixed(3)}`, hint: 'end the tier list with `when: "true"`' });
-    return t?.id ?? '';
-  });
+  const tiers = rubric.tiers;
+  // A plain loop into `out`: SMAA's tier sampling calls this once per sample with the same buffer.
+  for (let i = 0; i < ids.length; i++) {
+    let found = '';
+    for (let k = 0; k < tiers.length; k++) {
+      if (evaluateWhen(tiers[k].when, tierFrame, i, tiers[k].location, ids[i], problems)) {
+        found = tiers[k].id;
+        break;
+      }
+    }
+    if (found === '') problems.add({ code: 'tier.none', path: `tiers (market ${ids[i]})`, message: `no tier matches overall = ${overall[i].toFixed(3)}, weakest = ${x.weakest[i].toFixed(3)}`, hint: 'end the tier list with `when: "true"`' });
+    out[i] = found;
+  }
+  return out;
 }
 
 /**
@@ -50,12 +59,25 @@ export function assignTiers(rubric: Rubric, ids: readonly string[], overall: Flo
  * cap's (scoring/caps.ts). Tiers are listed best first, so worse is a larger index.
  */
 export function finalTier(rubric: Rubric, tier: string, gated: boolean, caps: readonly Cap[]): string {
-  const order = rubric.tiers.map((t) => t.id);
+  const order = tierOrder(rubric);
   let worst = tier;
+  let at = order.get(tier) ?? -1;
   const consider = (t: string | undefined) => {
-    if (t !== undefined && order.indexOf(t) > order.indexOf(worst)) worst = t;
+    const k = t === undefined ? undefined : order.get(t);
+    if (k !== undefined && k > at) {
+      worst = t!;
+      at = k;
+    }
   };
   if (gated) consider(rubric.gate?.tier);
   for (const c of caps) consider(c.tier);
   return worst;
+}
+
+/** Tier id → position, best first; made once per rubric (SMAA's tier sampling asks per market per sample). */
+const ORDERS = new WeakMap<Rubric, ReadonlyMap<string, number>>();
+function tierOrder(rubric: Rubric): ReadonlyMap<string, number> {
+  let order = ORDERS.get(rubric);
+  if (!order) ORDERS.set(rubric, (order = new Map(rubric.tiers.map((t, k) => [t.id, k]))));
+  return order;
 }
