@@ -38,7 +38,7 @@ export { weightedProduct, WeightedProductMethod } from './methods/wpm';
 export { topsis, TopsisMethod } from './methods/topsis';
 export { gateScores, GateMethod, isGated } from './methods/gate';
 export { linearRatio } from './methods/normalise';
-export type { AggregationMethod, DecisionMatrix, PreparedMethod } from './methods/method';
+export type { AggregationMethod, DecisionMatrix, MethodVerdict, PreparedMethod } from './methods/method';
 export { competitionRank, Ranker } from './ranking/competition-rank';
 export { applyWeightOverrides, parseWeightOverrides, weightPaths, type WeightOverride } from './analysis/weight-overrides';
 export { applyScenario } from './analysis/scenarios';

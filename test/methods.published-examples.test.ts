@@ -9,6 +9,8 @@ import { Promethee2Method } from '../src/methods/promethee2';
 import { SpotisMethod } from '../src/methods/spotis';
 import { TopsisMethod } from '../src/methods/topsis';
 import { VikorMethod, vikorCompromise } from '../src/methods/vikor';
+import { join } from 'node:path';
+import { cli, fixture } from './helpers';
 
 /** Rows as printed in the publication; types 1 benefit, −1 cost. */
 function matrix(rows: number[][], weights: number[], types: number[], params?: MethodParams): DecisionMatrix {
@@ -47,6 +49,22 @@ describe('VIKOR', () => {
   it('without acceptable advantage, the compromise set holds every alternative within DQ of the best', () => {
     // Hand-worked: Q = 0, 0.2, 0.9 with n = 3, so DQ = 0.5: A1 and A2 are within DQ, A3 is not.
     expect(vikorCompromise({ S: Float64Array.of(0.1, 0.2, 0.9), R: Float64Array.of(0.1, 0.2, 0.5), Q: Float64Array.of(0, 0.2, 0.9) })).toEqual({ advantage: false, stability: true, set: [0, 1] });
+  });
+  it('with acceptable advantage but not stability, the compromise set is the best two by Q', () => {
+    // Hand-made: n = 4, DQ = 1/3; Q(A2) − Q(A1) = 0.6 >= 1/3 (C1 holds), but A1 is best by neither S (A2) nor R (A3).
+    expect(vikorCompromise({ S: Float64Array.of(0.3, 0.2, 0.5, 1), R: Float64Array.of(0.3, 0.4, 0.2, 1), Q: Float64Array.of(0, 0.6, 0.8, 1) })).toEqual({ advantage: true, stability: false, set: [0, 1] });
+  });
+  it('rank --method vikor prints the compromise set and both conditions: footer, JSON and a CSV column (Opricovic & Tzeng 2004, §4)', () => {
+    const dir = fixture({ 'ot.csv': 'id,f1,f2\nA1,1,3000\nA2,2,3750\nA3,5,4500\n' });
+    const args = ['rank', '--data', join(dir, 'ot.csv'), '--cost', 'f1', '--method', 'vikor'];
+    const table = cli(args);
+    expect(table.code, table.stderr).toBe(0);
+    // Q = 1, 0, 1: Q(A1) − Q(A2) = 1 >= DQ = 1/(3 − 1) = 0.5, and A2 is also best by S (0.375).
+    expect(table.stdout).toContain('VIKOR compromise set (Opricovic & Tzeng 2004): A2 — the best by Q alone. C1 acceptable advantage holds: Q(A1) − Q(A2) = 1.000 >= DQ = 1/(n − 1) = 0.500; C2 acceptable stability holds: A2 is also best by S.');
+    expect(JSON.parse(cli([...args, '--format', 'json']).stdout).compromise).toEqual({ advantage: true, stability: true, dq: 0.5, set: ['A2'] });
+    const csv = cli([...args, '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0].split(',').at(-1)).toBe('compromise');
+    expect(csv.slice(1).map((l) => `${l.split(',')[1]}:${l.split(',').at(-1)}`)).toEqual(['A2:true', 'A1:false', 'A3:false']);
   });
   it('v = 1 ranks by S alone', () => {
     const d = new VikorMethod().detail({ ...ot, params: { v: 1 } }, ot.weights);

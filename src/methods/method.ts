@@ -82,6 +82,23 @@ export interface AggregationMethod {
    * distances), in row order, for `--format json`. Optional: methods whose score is the whole story omit it.
    */
   detail?(m: DecisionMatrix, w: ArrayLike<number>): Record<string, Float64Array>;
+  /**
+   * A conclusion the method draws beyond the order, for methods that define one (VIKOR's compromise set): printed
+   * under the table, a top-level JSON object, a true/false CSV column. Optional.
+   */
+  verdict?(m: DecisionMatrix, w: ArrayLike<number>): MethodVerdict;
+}
+
+/** A set of alternatives a method singles out, with the conditions that decided it. */
+export interface MethodVerdict {
+  /** The JSON key and CSV column (`compromise`). */
+  readonly id: string;
+  /** Member ids, best first. */
+  readonly members: readonly string[];
+  /** The facts that decided the set (JSON), e.g. { advantage: true, stability: false, dq: 0.2 }. */
+  readonly data: Readonly<Record<string, number | boolean>>;
+  /** One line for the table footer, naming the rule, its source and the members. */
+  readonly note: string;
 }
 
 /** score(m) for every method: the prepared kernel at the matrix's own weights. */

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import { nonFiniteAnywhere, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type PreparedMethod } from './method';
+import { nonFiniteAnywhere, normaliseWeights, scoreOnce, type AggregationMethod, type DecisionMatrix, type MethodVerdict, type PreparedMethod } from './method';
 
 /**
  * VIKOR (Opricovic & Tzeng 2004, "Compromise solution by MCDM methods: a comparative analysis of VIKOR and TOPSIS",
@@ -111,11 +111,18 @@ export function vikorCompromise(d: VikorDetail): { advantage: boolean; stability
   const [first, second] = order;
   const dq = 1 / (n - 1);
   const advantage = d.Q[second] - d.Q[first] >= dq - 1e-12;
-  const minS = Math.min(...d.S);
-  const minR = Math.min(...d.R);
+  // A loop, not Math.min(...): spreading a data-sized array overflows the stack (issue #10).
+  const minS = smallest(d.S);
+  const minR = smallest(d.R);
   const stability = d.S[first] === minS || d.R[first] === minR;
   if (!advantage) return { advantage, stability, set: order.filter((i) => d.Q[i] - d.Q[first] < dq - 1e-12) };
   return { advantage, stability, set: stability ? [first] : [first, second] };
+}
+
+function smallest(x: Float64Array): number {
+  let m = Infinity;
+  for (let i = 0; i < x.length; i++) if (x[i] < m) m = x[i];
+  return m;
 }
 
 export class VikorMethod implements AggregationMethod {
@@ -136,6 +143,25 @@ export class VikorMethod implements AggregationMethod {
   }
   detail(m: DecisionMatrix, w: ArrayLike<number>): Record<string, Float64Array> {
     return { ...this.prepare(m).detail(w) };
+  }
+  /** The compromise set with the two conditions that decide it (vikorCompromise), in words for the footer. */
+  verdict(m: DecisionMatrix, w: ArrayLike<number>): MethodVerdict {
+    const d = this.prepare(m).detail(w);
+    const c = vikorCompromise(d);
+    const n = m.n;
+    const dq = n > 1 ? 1 / (n - 1) : 0;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d.Q[a] - d.Q[b] || a - b);
+    const [first, second] = order;
+    const f = (x: number) => x.toFixed(3);
+    const members = c.set.map((i) => m.ids[i]);
+    const c1 = n < 2 ? 'C1 acceptable advantage holds (one alternative)'
+      : `C1 acceptable advantage ${c.advantage ? 'holds' : 'fails'}: Q(${m.ids[second]}) − Q(${m.ids[first]}) = ${f(d.Q[second] - d.Q[first])} ${c.advantage ? '>=' : '<'} DQ = 1/(n − 1) = ${f(dq)}`;
+    const c2 = `C2 acceptable stability ${c.stability ? `holds: ${m.ids[first]} is also best by ${d.S[first] === smallest(d.S) ? 'S' : 'R'}` : `fails: ${m.ids[first]} is best by neither S nor R`}`;
+    const why = !c.advantage ? 'every alternative within DQ of the best Q' : c.stability ? 'the best by Q alone' : 'the best two by Q';
+    return {
+      id: 'compromise', members, data: { advantage: c.advantage, stability: c.stability, dq },
+      note: `VIKOR compromise set (Opricovic & Tzeng 2004): ${members.join(', ')} — ${why}. ${c1}; ${c2}.`,
+    };
   }
   diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
     return nonFiniteAnywhere(m, 'vikor') ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'vikor gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };

@@ -1,4 +1,5 @@
 import type { Compensation } from '../methods/method';
+import type { MethodVerdict } from '../methods/method';
 import type { MethodId } from './rubric';
 
 /** One alternative's line in a ranking. */
@@ -80,6 +81,8 @@ export interface RankResult {
   readonly scenario?: string;
   /** Rank ranges, uncertainty grades and tier confidence from SMAA-2 (src/analysis/rank-uncertainty.ts). */
   readonly uncertainty?: RankingUncertainty;
+  /** A set the method singles out beyond the order (VIKOR's compromise set), when the method defines one. */
+  readonly verdict?: MethodVerdict;
 }
 
 /**

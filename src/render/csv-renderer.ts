@@ -5,7 +5,7 @@ import { writeCsv, type CsvCell } from './csv-writer';
 /**
  * `rank,id,name,score,[rank_best,rank_worst,uncertainty,]<condition ids…>,tier,binding,caps,[tier_confidence,]gated`
  * (rubric mode; caps: ids of the caps that bit, joined by `;`) or `rank,id,name,score,[rank_best,rank_worst,
- * uncertainty,]gated`, then `base_rank,rank_change` with --show-changes; RFC 4180 (csv-writer.ts). `gated` is
+ * uncertainty,]gated`, then `compromise` (true/false) under vikor, then `base_rank,rank_change` with --show-changes; RFC 4180 (csv-writer.ts). `gated` is
  * `true`/`false` (the table's `*`): a CSV has no marker beside a number, and a number column stays numeric.
  */
 export class CsvRenderer implements Renderer {
@@ -17,6 +17,9 @@ export class CsvRenderer implements Renderer {
     if (r.rubric) head.push('tier', 'binding', 'caps');
     if (r.rubric && u) head.push('tier_confidence');
     head.push('gated');
+    // A method's set (vikor: `compromise`) is one more true/false column, so the CSV carries what the footer says.
+    const set = r.verdict ? new Set(r.verdict.members) : null;
+    if (r.verdict) head.push(r.verdict.id);
     if (r.baseRanks) head.push('base_rank', 'rank_change');
     const rows: CsvCell[][] = new Array(r.ranking.length);
     r.ranking.forEach((a, k) => {
@@ -27,6 +30,7 @@ export class CsvRenderer implements Renderer {
       if (r.rubric) row.push(a.tier ?? '', a.binding ?? '', a.caps.join(';'));
       if (r.rubric && u) row.push(au?.tierConfidence === null || au === undefined ? '' : machineNumber(au.tierConfidence));
       row.push(String(a.gated));
+      if (set) row.push(String(set.has(a.id)));
       if (r.baseRanks) row.push(r.baseRanks[a.id], rankMove(r, a.id, a.rank)!);
       rows[k] = row;
     });

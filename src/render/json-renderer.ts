@@ -15,7 +15,8 @@ const uncertaintyJson = (u: RankUncertainty) => ({ rankRange: [...u.rankRange], 
  * In rubric mode each ranking entry has `caps` (ids of the risk caps that bit it) and the document has `caps`:
  * [{ id, tier, ceiling, ceilingApplied, rationale, facts, markets }] for every cap that bit a market. `detail` holds the
  * method's own quantities where it has them: vikor { S, R, Q }, promethee2 { phiPlus, phiMinus, netFlow }, topsis
- * { dPlus, dMinus }, spotis { distance }.
+ * { dPlus, dMinus }, spotis { distance }. A method that singles out a set has it at the top level: vikor
+ * `compromise: { advantage, stability, dq, set: [ids] }` (Opricovic & Tzeng 2004's conditions C1, C2 and the set).
  */
 export class JsonRenderer implements Renderer {
   readonly id = 'json' as const;
@@ -38,6 +39,7 @@ export class JsonRenderer implements Renderer {
       gated: r.ranking.filter((a) => a.gated).map((a) => a.id),
       ...(r.rubric ? { caps: r.caps.map((c) => ({ id: c.id, tier: c.tier ?? null, ceiling: c.ceiling ?? null, ceilingApplied: c.ceilingApplied, rationale: c.rationale, facts: c.facts, markets: c.markets })) } : {}),
       ...(r.scenario ? { scenario: r.scenario } : {}),
+      ...(r.verdict ? { [r.verdict.id]: { ...Object.fromEntries(Object.entries(r.verdict.data).map(([k, v]) => [k, typeof v === 'number' ? machineNumber(v) : v])), set: r.verdict.members } } : {}),
       ...(r.uncertainty?.skipped ? { uncertainty: { skipped: r.uncertainty.skipped } } : r.uncertainty ? { uncertainty: { samples: r.uncertainty.samples, seed: r.uncertainty.seed, level: r.uncertainty.level, valuesSampled: r.uncertainty.valuesSampled, centralMass: CENTRAL_MASS, tierConfidenceLevel: TIER_CONFIDENCE_LEVEL } } : {}),
       ...(r.baseRanks ? { changes: Object.fromEntries(r.ranking.map((a) => [a.id, { baseRank: r.baseRanks![a.id], move: r.baseRanks![a.id] - a.rank }])) } : {}),
     };

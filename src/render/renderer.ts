@@ -38,6 +38,7 @@ export function footnotes(r: RankResult): string[] {
     const facts = c.facts.length ? ` [facts: ${c.facts.join(', ')}]` : '';
     lines.push(`Capped (†) by ${c.id}: ${c.markets.join(', ')} — ${c.effect}. Why: ${c.rationale}${facts}`);
   }
+  if (r.verdict) lines.push(r.verdict.note);
   if (r.uncertainty) lines.push(...uncertaintyFootnote(r.uncertainty));
   return lines;
 }

@@ -2,7 +2,7 @@ import { InputError } from '../errors/problem';
 import type { Dataset } from '../model/dataset';
 import type { RankedAlternative, RankResult } from '../model/result';
 import type { MethodId, Rubric } from '../model/rubric';
-import type { AggregationMethod } from '../methods/method';
+import type { AggregationMethod, DecisionMatrix, MethodVerdict } from '../methods/method';
 import { competitionRank } from '../ranking/competition-rank';
 import { rubricMatrix, runMethod, tableMatrix } from './method-matrix';
 import { scoreRubric } from './rubric-scores';
@@ -40,6 +40,7 @@ export function rankWithRubric(rubric: Rubric, data: Dataset, method: Aggregatio
     conditionIds: condIds, ranking, criteria: s.criteria, weightsNormalised: rubric.weightsNormalised, notes: rubric.notes,
     conditionWeights: rubric.conditions.map((c, i) => ({ id: c.id, weight: c.weight, file: rubric.fileConditionWeights?.[i] ?? c.weight })),
     caps: capSummaries(rubric, bit, data.ids, method.id),
+    ...verdictOf(method, m),
   };
 }
 
@@ -56,7 +57,14 @@ export function rankTable(data: Dataset, criteria: readonly string[], weights: F
     rubric: null, dataFile: data.file, scale: null, conditionIds: [], ranking,
     criteria: criteria.map((c, j) => ({ id: c, conditionId: null, globalWeight: weights[j], scores: m.columns[j], fired: new Int32Array(0) })),
     weightsNormalised: notes.length > 0, weightsDeclared, notes, caps: [],
+    ...verdictOf(method, m),
   };
+}
+
+/** The method's verdict at the matrix's own weights, as the `verdict` field of a result (absent when it has none). */
+function verdictOf(method: AggregationMethod, m: DecisionMatrix): { verdict?: MethodVerdict } {
+  const verdict = method.verdict?.(m, m.weights);
+  return verdict ? { verdict } : {};
 }
 
 /** Row `i` of a method's detail columns, as the `detail` field of a ranked entry. */
