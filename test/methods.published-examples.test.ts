@@ -155,6 +155,17 @@ describe('COPRAS', () => {
     const m = matrix([[1, 5], [3, 3], [5, 1]], [0.3, 0.7], [1, 1]);
     expect(round(new CoprasMethod().score(m), 12)).toEqual(round([1, 30 / 38, 22 / 38], 12));
   });
+  it('detail gives S+, S−, Q and U (hand-worked: benefit 1,3 and cost 1,2 at w 0.5, 0.5)', () => {
+    // d_benefit = 0.5·(1/4, 3/4) = S+ = (0.125, 0.375); d_cost = 0.5·(1/3, 2/3) = S− = (1/6, 1/3); Σ S− = 1/2,
+    // Σ 1/S− = 6 + 3 = 9; Q = S+ + (1/2)/(S− · 9) = (0.125 + 1/3, 0.375 + 1/6) = (11/24, 13/24); U = 100 Q / max Q.
+    const m = matrix([[1, 1], [3, 2]], [0.5, 0.5], [1, -1]);
+    const d = new CoprasMethod().detail(m, m.weights);
+    expect(round(d.sPlus, 12)).toEqual([0.125, 0.375]);
+    expect(round(d.sMinus, 12)).toEqual(round([1 / 6, 1 / 3], 12));
+    expect(round(d.Q, 12)).toEqual(round([11 / 24, 13 / 24], 12));
+    expect(round(d.U, 9)).toEqual(round([(100 * 11) / 13, 100], 9));
+    expect(round(new CoprasMethod().score(m), 12)).toEqual(round([11 / 13, 1], 12));
+  });
 });
 
 describe('EDAS', () => {
@@ -165,6 +176,23 @@ describe('EDAS', () => {
       [-1, -1, -1, 1, 1, -1, 1, 1],
     );
     expect(round(new EdasMethod().score(m), 3)).toEqual([0.841, 0.632, 0.883, 0.457, 0.104]);
+  });
+  it('detail gives SP, SN, NSP, NSN and AS (hand-worked: benefit 1,3 and cost 1,2 at w 0.5, 0.5)', () => {
+    // Benefit: AV 2, PDA (0, 1/2), NDA (1/2, 0). Cost: AV 3/2, PDA (1/3, 0), NDA (0, 1/3). SP = (1/6, 1/4),
+    // SN = (1/4, 1/6); NSP = SP / (1/4) = (2/3, 1); NSN = 1 − SN / (1/4) = (0, 1/3); AS = (1/3, 2/3).
+    const m = matrix([[1, 1], [3, 2]], [0.5, 0.5], [1, -1]);
+    const d = new EdasMethod().detail(m, m.weights);
+    expect(round(d.SP, 12)).toEqual(round([1 / 6, 1 / 4], 12));
+    expect(round(d.SN, 12)).toEqual(round([1 / 4, 1 / 6], 12));
+    expect(round(d.NSP, 12)).toEqual(round([2 / 3, 1], 12));
+    expect(round(d.NSN, 12)).toEqual(round([0, 1 / 3], 12));
+    expect(round(d.AS, 12)).toEqual(round([1 / 3, 2 / 3], 12));
+    expect(round(new EdasMethod().score(m), 12)).toEqual(round([1 / 3, 2 / 3], 12));
+  });
+  it('rank --format json carries that detail per ranked entry', () => {
+    const dir = fixture({ 'e.csv': 'id,b,c\np,1,1\nq,3,2\n' });
+    const doc = JSON.parse(cli(['rank', '--data', join(dir, 'e.csv'), '--cost', 'c', '--method', 'edas', '--format', 'json']).stdout);
+    expect(doc.ranking.map((a: { id: string; detail: Record<string, number> }) => [a.id, +a.detail.AS.toFixed(12), +a.detail.NSN.toFixed(12)])).toEqual([['q', +(2 / 3).toFixed(12), +(1 / 3).toFixed(12)], ['p', +(1 / 3).toFixed(12), 0]]);
   });
 });
 

@@ -85,7 +85,8 @@ Method and output:
   --method M     ${METHODS}
                  (default: the rubric's method; wsm without a rubric)
   --format F     table | md | json | csv (default table); json adds each method's own quantities as detail:
-                 vikor {S, R, Q}, promethee2 {phiPlus, phiMinus, netFlow}, topsis {dPlus, dMinus}, spotis {distance}
+                 vikor {S, R, Q}, promethee2 {phiPlus, phiMinus, netFlow}, topsis {dPlus, dMinus}, spotis {distance},
+                 copras {sPlus, sMinus, Q, U}, edas {SP, SN, NSP, NSN, AS}; moora's score is its ratio y itself
                  vikor also gives its compromise set (conditions C1, C2): a footer line, a top-level
                  json "compromise" object and a csv "compromise" column (true/false)
   --output FILE  write to FILE instead of standard output (atomically for regular files;

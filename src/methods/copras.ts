@@ -30,6 +30,18 @@ export class PreparedCopras implements PreparedMethod {
     });
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    this.run(weights, out, block, blocks, null);
+  }
+  /** The steps' own quantities for one block (JSON detail): S+, S−, Q and the utility degree U = 100 Q / max Q in %. */
+  detail(weights: ArrayLike<number>): Record<string, Float64Array> {
+    const n = this.n;
+    const parts = { sPlus: new Float64Array(n), sMinus: new Float64Array(n), Q: new Float64Array(n) };
+    const out = new Float64Array(n);
+    this.run(weights, out, 0, 1, parts);
+    return { ...parts, U: out.map((x) => 100 * x) };
+  }
+  /** The kernel; `parts` (one block only) receives S+, S− and Q on the way to the score. */
+  private run(weights: ArrayLike<number>, out: Float64Array, block: number, blocks: number, parts: { sPlus: Float64Array; sMinus: Float64Array; Q: Float64Array } | null): void {
     const { w, r, cost } = this;
     const at = block * this.n;
     const total = this.n * blocks;
@@ -50,6 +62,10 @@ export class PreparedCopras implements PreparedMethod {
       anyCost ||= cost[j];
       for (let i = 0; i < total; i++) into[i] += wj * rj[at + i];
     }
+    if (parts) {
+      parts.sPlus.set(out.subarray(0, this.n));
+      parts.sMinus.set(sm.subarray(0, this.n));
+    }
     for (let b = 0; b < blocks; b++) {
       const from = b * this.n;
       const to = from + this.n;
@@ -62,6 +78,7 @@ export class PreparedCopras implements PreparedMethod {
         }
         for (let i = from; i < to; i++) out[i] += sum / (sm[i] * inv);
       }
+      if (parts) parts.Q.set(out.subarray(from, to));
       let max = -Infinity;
       for (let i = from; i < to; i++) if (out[i] > max) max = out[i];
       for (let i = from; i < to; i++) out[i] /= max;
@@ -94,6 +111,9 @@ export class CoprasMethod implements AggregationMethod {
   }
   score(m: DecisionMatrix): Float64Array {
     return scoreOnce(this, m);
+  }
+  detail(m: DecisionMatrix, w: ArrayLike<number>): Record<string, Float64Array> {
+    return new PreparedCopras(m, m.n).detail(w);
   }
   diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
     return nonFiniteAnywhere(m, 'copras') ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'copras gives no score: no benefit criterion has a positive weight and every cost is equal, or no weight is positive', hint: 'give at least one criterion a weight above 0' };

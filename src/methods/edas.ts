@@ -36,6 +36,18 @@ export class PreparedEdas implements PreparedMethod {
     });
   }
   score(weights: ArrayLike<number>, out: Float64Array, block = 0, blocks = 1): void {
+    this.run(weights, out, block, blocks, null);
+  }
+  /** The steps' own quantities for one block (JSON detail): SP, SN, NSP, NSN and the appraisal score AS. */
+  detail(weights: ArrayLike<number>): Record<string, Float64Array> {
+    const n = this.n;
+    const parts = { SP: new Float64Array(n), SN: new Float64Array(n), NSP: new Float64Array(n), NSN: new Float64Array(n) };
+    const AS = new Float64Array(n);
+    this.run(weights, AS, 0, 1, parts);
+    return { ...parts, AS };
+  }
+  /** The kernel; `parts` (one block only) receives SP, SN, NSP and NSN on the way to the score. */
+  private run(weights: ArrayLike<number>, out: Float64Array, block: number, blocks: number, parts: Record<'SP' | 'SN' | 'NSP' | 'NSN', Float64Array> | null): void {
     const { w, pda, nda } = this;
     const at = block * this.n;
     const total = this.n * blocks;
@@ -66,7 +78,19 @@ export class PreparedEdas implements PreparedMethod {
         if (out[i] > maxP) maxP = out[i];
         if (sn[i] > maxN) maxN = sn[i];
       }
-      for (let i = from; i < to; i++) out[i] = ((maxP > 0 ? out[i] / maxP : 0) + (maxN > 0 ? 1 - sn[i] / maxN : 1)) / 2;
+      if (parts) {
+        parts.SP.set(out.subarray(from, to));
+        parts.SN.set(sn.subarray(from, to));
+      }
+      for (let i = from; i < to; i++) {
+        const nsp = maxP > 0 ? out[i] / maxP : 0;
+        const nsn = maxN > 0 ? 1 - sn[i] / maxN : 1;
+        if (parts) {
+          parts.NSP[i - from] = nsp;
+          parts.NSN[i - from] = nsn;
+        }
+        out[i] = (nsp + nsn) / 2;
+      }
     }
   }
 }
@@ -90,6 +114,9 @@ export class EdasMethod implements AggregationMethod {
   }
   score(m: DecisionMatrix): Float64Array {
     return scoreOnce(this, m);
+  }
+  detail(m: DecisionMatrix, w: ArrayLike<number>): Record<string, Float64Array> {
+    return new PreparedEdas(m, m.n).detail(w);
   }
   diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
     return nonFiniteAnywhere(m, 'edas') ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'edas gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };

@@ -15,7 +15,7 @@ const uncertaintyJson = (u: RankUncertainty) => ({ rankRange: [...u.rankRange], 
  * In rubric mode each ranking entry has `caps` (ids of the risk caps that bit it) and the document has `caps`:
  * [{ id, tier, ceiling, ceilingApplied, rationale, facts, markets }] for every cap that bit a market. `detail` holds the
  * method's own quantities where it has them: vikor { S, R, Q }, promethee2 { phiPlus, phiMinus, netFlow }, topsis
- * { dPlus, dMinus }, spotis { distance }. A method that singles out a set has it at the top level: vikor
+ * { dPlus, dMinus }, spotis { distance }, copras { sPlus, sMinus, Q, U }, edas { SP, SN, NSP, NSN, AS }. A method that singles out a set has it at the top level: vikor
  * `compromise: { advantage, stability, dq, set: [ids] }` (Opricovic & Tzeng 2004's conditions C1, C2 and the set).
  */
 export class JsonRenderer implements Renderer {
