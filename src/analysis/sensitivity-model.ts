@@ -4,7 +4,7 @@ import { METHOD_PLUGINS } from '../methods/plugins';
 import type { Dataset } from '../model/dataset';
 import type { IndicatorDictionary } from '../model/indicator';
 import type { MethodId, Rubric } from '../model/rubric';
-import { prepareScoring, rubricMatrix } from '../scoring/method-matrix';
+import { prepareScoring, rubricMatrix, tableMatrix } from '../scoring/method-matrix';
 import { capCeilings, capsByMarket } from '../scoring/caps';
 import { dataFrame } from '../scoring/rubric-scores';
 import { scoreRubric } from '../scoring/score-rubric';
@@ -15,7 +15,8 @@ import { scoreRubric } from '../scoring/score-rubric';
  * second implementation of any method.
  */
 export interface SensitivityModel {
-  readonly rubric: Rubric;
+  /** Null for a plain table (rubric-free mode): its criteria act as the conditions, with no tiers, caps or ranges. */
+  readonly rubric: Rubric | null;
   readonly data: Dataset;
   readonly method: MethodId;
   readonly plugin: AggregationMethod;
@@ -36,6 +37,13 @@ export interface SensitivityModel {
   readonly ceilings: Float64Array | undefined;
   /** Indicators whose values are whole numbers (counts): sampled as integers inside their ranges. */
   readonly countIndicators: ReadonlySet<string>;
+}
+
+/** A model built from a rubric (what tier sampling and value sampling need). */
+export type RubricModel = SensitivityModel & { readonly rubric: Rubric };
+
+export function hasRubric(m: SensitivityModel): m is RubricModel {
+  return m.rubric !== null;
 }
 
 /** The plug-in of a method id, from the one list src/ioc.ts binds. */
@@ -64,6 +72,29 @@ export function sensitivityModel(rubric: Rubric, data: Dataset, method: MethodId
     scores: matrix.columns,
     ceilings: capCeilings(capsByMarket(rubric, dataFrame(rubric, data), data.ids)),
     countIndicators: new Set(dictionary ? dictionary.indicators.filter((i) => i.kind === 'count').map((i) => i.id) : []),
+  };
+}
+
+/**
+ * A plain table (rubric-free mode) as a model: each criterion is its own condition, weighted as `rank` weights it,
+ * over the very matrix `rank` builds (tableMatrix), so every analysis answers about the ranking `rank` prints.
+ * There are no tiers, caps or value ranges to sample: those need a rubric.
+ */
+export function tableSensitivityModel(data: Dataset, criteria: readonly string[], weights: Float64Array, cost: ReadonlySet<string>, plugin: AggregationMethod): SensitivityModel {
+  if (plugin.id === 'gate') throw new InputError([{ code: 'method.needs-rubric', message: 'gate reads condition scores, which only a rubric defines', hint: 'pass --rubric, or use another --method' }]);
+  const matrix = tableMatrix(data, criteria, weights, cost);
+  const problems = plugin.check(matrix);
+  if (problems.length) throw new InputError(problems);
+  const M = criteria.length;
+  return {
+    rubric: null, data, method: plugin.id, plugin, matrix, ids: data.ids, conditionIds: criteria, criterionIds: criteria,
+    group: Int32Array.from({ length: M }, (_, j) => j),
+    local: new Float64Array(M).fill(1),
+    conditionWeights: Float64Array.from(weights),
+    globalWeights: matrix.weights,
+    scores: matrix.columns,
+    ceilings: undefined,
+    countIndicators: new Set(),
   };
 }
 

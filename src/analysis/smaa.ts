@@ -7,7 +7,7 @@ import { prepareScoring } from '../scoring/method-matrix';
 import type { Cap } from '../model/rubric';
 import { Rng, sampleSimplex } from './rng';
 import { TierSampler } from './tier-acceptability';
-import { globalFromConditions, prepared, type SensitivityModel } from './sensitivity-model';
+import { globalFromConditions, hasRubric, prepared, type RubricModel, type SensitivityModel } from './sensitivity-model';
 
 export interface SmaaOptions {
   readonly samples: number;
@@ -90,15 +90,17 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const W = opts.level === 'conditions' ? C : M;
   const rng = new Rng(opts.seed);
   const valueSeed = (opts.seed ^ 0x9e3779b9) >>> 0;
-  const capsMatter = Boolean(opts.tiers) || m.rubric.caps.some((c) => c.ceiling !== undefined);
-  const uncertain = uncertainIndicators(m, capsMatter);
+  // A plain table (no rubric) has no ranges, tiers or caps: weights alone are sampled.
+  const rm = hasRubric(m) ? m : null;
+  const capsMatter = Boolean(opts.tiers) || (rm?.rubric.caps.some((c) => c.ceiling !== undefined) ?? false);
+  const uncertain = rm ? uncertainIndicators(rm, capsMatter) : [];
   const sampleValues = opts.values && uncertain.length > 0;
   const N = opts.samples;
   const B = Math.min(BATCH, N);
   // The confidence pass reads the first batches (all of them, unless bounded by CONFIDENCE_BUDGET): keep as many
   // as fit, redraw the others from the same seed.
   const keepBatches = sampleValues ? Math.floor(KEEP_BYTES / (B * n * M * 8)) : 0;
-  const batches = sampleValues ? new ValueBatches(m, uncertain, valueSeed, B, Boolean(opts.tiers)) : null;
+  const batches = sampleValues && rm ? new ValueBatches(rm, uncertain, valueSeed, B, Boolean(opts.tiers)) : null;
   const kept: PreparedMethod[] = [];
   const basePrepared = batches ? null : prepared(m);
 
@@ -117,8 +119,8 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const ranker = new Ranker(n);
   const global = (x: Float64Array) => (opts.level === 'conditions' ? globalFromConditions(m, x, gw) : x);
 
-  const tierSampler = opts.tiers && m.rubric.tiers.length ? new TierSampler(m, opts.level) : null;
-  const fixedCaps = tierSampler && !batches ? capsByMarket(m.rubric, dataFrame(m.rubric, m.data), m.ids) : null;
+  const tierSampler = opts.tiers && rm && rm.rubric.tiers.length ? new TierSampler(rm, opts.level) : null;
+  const fixedCaps = tierSampler && rm && !batches ? capsByMarket(rm.rubric, dataFrame(rm.rubric, m.data), m.ids) : null;
   let p = basePrepared!;
   for (let s = 0; s < N; s++) {
     if (batches && s % B === 0) {
@@ -170,7 +172,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     const batchScores = new Float64Array(n * B);
     for (let at = 0, batch = 0; at < confSamples; at += B, batch++) {
       if (batch >= kept.length && !redraw) {
-        redraw = new ValueBatches(m, uncertain, valueSeed, B, false);
+        redraw = new ValueBatches(rm!, uncertain, valueSeed, B, false);
         for (let k = 0; k < kept.length; k++) redraw.skip();
       }
       const q = batch < kept.length ? kept[batch] : redraw!.next(false);
@@ -214,7 +216,7 @@ function baseRanking(m: SensitivityModel): Uint32Array {
  * and, when `withCaps` (tiers are sampled, or a cap sets a score ceiling), those the risk caps' `when` reads: a cap
  * whose indicator's range straddles its threshold then bites in some samples and not others, as the range says.
  */
-export function uncertainIndicators(m: SensitivityModel, withCaps = false): string[] {
+export function uncertainIndicators(m: RubricModel, withCaps = false): string[] {
   const used = new Set(m.rubric.criteria.flatMap((k) => k.rule.indicators));
   // Cap-only indicators come last: they are drawn from a stream of their own (ValueBatches), so adding them leaves
   // every criterion draw, and so every rank acceptability, exactly as `sensitivity smaa` without tiers has it.
@@ -245,7 +247,7 @@ class ValueBatches {
   private readonly varying: number[];
 
   /** `wantCaps`: tier sampling reads which caps bite per row; otherwise caps are evaluated only for their ceilings. */
-  constructor(private readonly m: SensitivityModel, uncertain: readonly string[], seed: number, private readonly size: number, private readonly wantCaps: boolean) {
+  constructor(private readonly m: RubricModel, uncertain: readonly string[], seed: number, private readonly size: number, private readonly wantCaps: boolean) {
     const BATCH = size;
     this.n = m.ids.length;
     const rows = this.n * BATCH;
@@ -317,7 +319,7 @@ class ValueBatches {
 }
 
 /** The indicators the rubric's risk caps read, by id (a cap's `when` names them by their expression symbols). */
-function capIndicators(rubric: SensitivityModel['rubric']): string[] {
+function capIndicators(rubric: RubricModel['rubric']): string[] {
   const out = new Set<string>();
   for (const cap of rubric.caps) {
     for (const sym of cap.when.symbols) {

@@ -45,8 +45,9 @@ export const ALL_PAIRS_MAX = 200;
 const EDGE = 1e-7;
 
 export function sweep(m: SensitivityModel): SweepResult {
-  // Closed form only where scores are linear in the weights: WSM with no risk-cap ceiling (a min breaks linearity).
-  const exact = m.method === 'wsm' && m.ceilings === undefined;
+  // Closed form only where scores are linear in the model's own columns: WSM on prescaled scores (a rubric's; a plain
+  // table is normalised inside the plug-in first) with no risk-cap ceiling (a min breaks linearity).
+  const exact = m.method === 'wsm' && m.ceilings === undefined && m.matrix.prescaled;
   return {
     method: m.method, exact, scope: m.ids.length <= ALL_PAIRS_MAX ? 'all-pairs' : 'first-change',
     conditions: m.conditionIds.map((_, c) => (exact ? sweepExact(m, c) : sweepNumeric(m, c))),

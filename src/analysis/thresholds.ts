@@ -36,8 +36,9 @@ export interface ThresholdResult {
  * to 1e-12. The criterion with the smallest |δ| is the most critical.
  */
 export function thresholds(m: SensitivityModel): ThresholdResult {
-  // Closed form only where scores are linear in the weights: WSM with no risk-cap ceiling (a min breaks linearity).
-  const exact = m.method === 'wsm' && m.ceilings === undefined;
+  // Closed form only where scores are linear in the model's own columns: WSM on prescaled scores (a rubric's; a plain
+  // table is normalised inside the plug-in first) with no risk-cap ceiling (a min breaks linearity).
+  const exact = m.method === 'wsm' && m.ceilings === undefined && m.matrix.prescaled;
   const n = m.ids.length;
   const p = prepared(m);
   const base = new Float64Array(n);

@@ -2,7 +2,7 @@ import { ProblemList } from '../errors/problem';
 import { isGated } from '../methods/gate';
 import type { Cap } from '../model/rubric';
 import { assignTiers, conditionExtremes, finalTier, type ConditionExtremes } from '../scoring/tiers';
-import type { SensitivityModel } from './sensitivity-model';
+import type { RubricModel } from './sensitivity-model';
 
 /**
  * Tier acceptability, the tier analogue of SMAA's rank acceptability: the share of samples in which each
@@ -25,7 +25,7 @@ export class TierSampler {
   private readonly tierBuf: string[];
   private readonly tierIndex: ReadonlyMap<string, number>;
 
-  constructor(private readonly m: SensitivityModel, private readonly level: 'conditions' | 'criteria') {
+  constructor(private readonly m: RubricModel, private readonly level: 'conditions' | 'criteria') {
     this.n = m.ids.length;
     this.C = m.conditionIds.length;
     this.conditions = m.conditionIds.map(() => new Float64Array(this.n));

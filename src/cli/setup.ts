@@ -13,6 +13,7 @@ import type { InputReader } from '../io/read-input';
 import { UsageError } from '../errors/problem';
 import { rankWithRubric } from '../scoring/score-rubric';
 import type { TraceContext } from '../analysis/trace';
+import { sensitivityModel, tableSensitivityModel, type SensitivityModel } from '../analysis/sensitivity-model';
 
 /** A rubric run with its adjustments applied: the scenario first, then --weight overrides on top. */
 export interface RubricRun {
@@ -77,4 +78,17 @@ export function rankedRubricRun(v: InputValues & { method?: string }, plugins: P
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', `${command} needs a rubric`, 'pass --rubric, or leave --data out to use the bundled one');
   const result = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };
   return { run, ctx: { rubric: run.rubric, data: run.data, dictionary: run.project.dictionary, evidence: run.project.evidence, result } };
+}
+
+/**
+ * The model the weight analyses read (sweep, thresholds, SMAA): a rubric run's, or in rubric-free mode the plain
+ * table's, whose criteria act as the conditions (analysis/sensitivity-model.ts), over the matrix `rank` builds.
+ */
+export function analysisSetup(v: InputValues & MethodOptionValues, plugins: Plugins & { readonly input?: InputReader }): { readonly model: SensitivityModel; readonly title: string; readonly run: RubricRun | Extract<Inputs, { mode: 'table' }> } {
+  const run = setupRubricRun(v, plugins);
+  if (run.mode === 'table') {
+    const method = selectMethod(v, plugins, 'wsm');
+    return { run, title: run.data.file, model: tableSensitivityModel(run.data, run.criteria, run.weights, run.cost, method) };
+  }
+  return { run, title: run.rubric.title, model: sensitivityModel(run.rubric, run.data, run.method, run.project.dictionary) };
 }

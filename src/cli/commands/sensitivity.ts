@@ -1,5 +1,4 @@
 import { UsageError } from '../../errors/problem';
-import { sensitivityModel } from '../../analysis/sensitivity-model';
 import { smaa, SMAA_DEFAULTS, WINNING_ALL_PAIRS_MAX, type SmaaResult } from '../../analysis/smaa';
 import { ALL_PAIRS_MAX, sweep, type SweepResult } from '../../analysis/sweep';
 import { thresholds, type ThresholdResult } from '../../analysis/thresholds';
@@ -8,7 +7,7 @@ import type { FormatId } from '../../render/renderer';
 import type { Command } from '../command';
 import { SENSITIVITY_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
-import { setupRubricRun } from '../setup';
+import { analysisSetup } from '../setup';
 import { sensitivityValues } from './sensitivity-values';
 import { sensitivityReversal } from './sensitivity-reversal';
 
@@ -107,9 +106,7 @@ export const sensitivity: Command = (args, _io, plugins) => {
   const level = (values.level ?? SMAA_DEFAULTS.level) as 'conditions' | 'criteria';
   if (level !== 'conditions' && level !== 'criteria') throw new UsageError('usage.bad-option', `--level ${values.level} is not known`, 'choose conditions or criteria');
 
-  const setup = setupRubricRun(values, plugins);
-  if (setup.mode === 'table') throw new UsageError('usage.rubric-only-option', 'sensitivity needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
-  const model = sensitivityModel(setup.rubric, setup.data, setup.method, setup.project.dictionary);
+  const { model, title, run: setup } = analysisSetup(values, plugins);
   const results: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: SmaaResult } = {};
   if (run.includes('sweep')) results.sweep = sweep(model);
   if (run.includes('thresholds')) results.thresholds = thresholds(model);
@@ -124,7 +121,8 @@ export const sensitivity: Command = (args, _io, plugins) => {
   if (results.sweep) grids.push(sweepGrid(results.sweep), sweepSwapsGrid(results.sweep));
   if (results.thresholds) grids.push(thresholdGrid(results.thresholds));
   if (results.smaa) grids.push(smaaGrid(results.smaa), winningGrid(results.smaa));
-  const head = `Sensitivity of ${setup.rubric.title} — method ${setup.method.id}${setup.scenario ? `, scenario ${setup.scenario}` : ''}${setup.overrides.length ? `, weights overridden: ${setup.overrides.join(', ')}` : ''}\n\n`;
+  const adjusted = setup.mode === 'rubric' ? `${setup.scenario ? `, scenario ${setup.scenario}` : ''}${setup.overrides.length ? `, weights overridden: ${setup.overrides.join(', ')}` : ''}` : ' (rubric-free: each criterion acts as a condition)';
+  const head = `Sensitivity of ${title} — method ${model.plugin.id}${adjusted}\n\n`;
   return { output: head + grids.map((g) => renderGrid(g, format, 4)).join('\n') };
 };
 
