@@ -51,3 +51,73 @@ describe('sensitivity on a plain CSV', () => {
     expect(g.stderr).toContain('gate reads condition scores, which only a rubric defines');
   });
 });
+
+describe('compare, explain, export and diff on a plain CSV', () => {
+  it('compare p r: contributions w·s add up to each score, and the gap list totals the score gap (r ahead by 0.1)', () => {
+    // p: a 0.5·1/3 = 1/6, b 0.25·1 = 0.25, c 0.25·1 = 0.25 → 2/3; r: a 0.5·1 = 0.5, b 0.25·0.4 = 0.1, c 0.25·2/3 = 1/6 → 23/30.
+    const c = json(['compare', 'p', 'r', ...data, '--format', 'json']);
+    expect(c.decisive.map((d: { criterion: string; p: number; r: number; difference: number }) => [d.criterion, d.p, d.r, d.difference])).toEqual([
+      ['a', +(1 / 6).toPrecision(12), 0.5, +(1 / 6 - 0.5).toPrecision(12)],
+      ['b', 0.25, 0.1, 0.15],
+      ['c', 0.25, +(1 / 6).toPrecision(12), +(0.25 - 1 / 6).toPrecision(12)],
+    ]);
+    const score = c.rows.find((r: { item: string }) => r.item === 'score');
+    expect(score.delta).toBeCloseTo(2 / 3 - 23 / 30, 12);
+    expect(c.rows.map((r: { item: string }) => r.item)).not.toContain('tier'); // no tiers without a rubric
+    const text = cli(['compare', 'p', 'r', ...data]).stdout;
+    expect(text).toContain('they total 0.100 in favour of r');
+  });
+
+  it('compare under topsis shows values and weights but no contributions, and says why', () => {
+    const r = cli(['compare', 'p', 'r', ...data, '--method', 'topsis']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('contribution  ');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain("No contributions: topsis's score does not split by criterion");
+  });
+
+  it('explain p: one line per criterion, score × weight = contribution; no cheapest changes without a rubric', () => {
+    const r = cli(['explain', 'p', ...data]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('a: 0.333 × 0.500 = 0.167');
+    expect(r.stdout).toContain('rule (column, ');
+    expect(r.stdout).toContain('What would it take (the cheapest changes) needs a rubric');
+    const j = json(['explain', 'p', ...data, '--method', 'topsis', '--format', 'json']);
+    expect(j.conditions[0].criteria[0].contribution).toBeNull();
+    expect(j.conditions[0].criteria[0].score).toBe(1); // topsis: the raw value, its score does not split
+  });
+
+  it('export long and wide: condition = criterion, criterion_score as wsm reads it; provenance names the weights', () => {
+    const long = cli(['export', ...data, '--provenance', 'header']).stdout.split('\n');
+    expect(long).toContain('# weights: a=0.5,b=0.25,c=0.25');
+    expect(long).toContain('# cost: none');
+    const head = long.find((l) => l.startsWith('market,'))!.split(',');
+    const row = long.find((l) => l.startsWith('r,r,a,a,'))!.split(',');
+    expect(row[head.indexOf('criterion_score')]).toBe('1');
+    expect(row[head.indexOf('contribution')]).toBe('0.5');
+    expect(row[head.indexOf('score')]).toBe(String(+(23 / 30).toPrecision(12)));
+    const wide = cli(['export', ...data, '--shape', 'wide']).stdout.trim().split('\n');
+    expect(wide[0]).toBe('market,name,rank,score,tier,gated,binding,a,b,c');
+    expect(wide[1]).toBe(`r,r,1,${+(23 / 30).toPrecision(12)},,false,,1,0.4,${+(2 / 3).toPrecision(12)}`);
+  });
+
+  it('diff of two rubric-free exports: raising a to 3 of 5 moves r from 23/30 to 0.6 + 0.08 + 2/15', () => {
+    const out = fixture({});
+    const e1 = join(out, 'e1.csv');
+    const e2 = join(out, 'e2.csv');
+    expect(cli(['export', ...data, '--output', e1]).code).toBe(0);
+    expect(cli(['export', '--data', join(dir, 'plain.csv'), '--weights', 'a=3,b=1,c=1', '--output', e2]).code).toBe(0);
+    const d = json(['diff', e1, e2, '--format', 'json']);
+    const r = d.markets.find((m: { market: string }) => m.market === 'r');
+    expect(r.new_score).toBeCloseTo(0.6 + 0.08 + 2 / 15, 12);
+    expect(r.old_score).toBeCloseTo(23 / 30, 12);
+  });
+
+  it('report and the workbook say plainly that they need a rubric, and what works instead', () => {
+    const r = cli(['report', ...data]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('report needs a rubric: the page re-ranks with the rubric in the browser');
+    const x = cli(['export', ...data, '--format', 'xlsx', '--output', join(fixture({}), 'x.xlsx')]);
+    expect(x.code).toBe(2);
+    expect(x.stderr).toContain('the xlsx workbook needs a rubric');
+  });
+});

@@ -244,6 +244,10 @@ SMAA options:
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank: the analysis starts from the adjusted weights
   --method M         ${METHODS} (default: the rubric's)
+
+Rubric-free (--data FILE without --rubric): sweep, thresholds and smaa run on the matrix rank builds, each criterion
+acting as a condition, with --weights and --cost as for rank; there are no value ranges, tiers or caps (values and
+gate need a rubric).  moatscore sensitivity --data table.csv --weights a=2,b=1 --cost c
   --format F         table | md | json | csv (csv needs one named analysis; smaa's rows: id,b1…bN,confidence,cw_<id>…)
   --output FILE      write to FILE (atomically for regular files; see README)
   -h, --help         this help
@@ -270,6 +274,10 @@ ${INPUTS}
   --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
 
+Rubric-free (--data FILE without --rubric): each criterion is a row with its value and the score the method reads
+(wsm: value / column maximum, or minimum / value for a cost; moora: the vector-normalised value), its weight and,
+under wsm and moora, its contribution; other methods' scores do not split by criterion, so no contributions.
+
 Examples:
   moatscore compare subsea public-dx
   moatscore compare defense biometrics subsea --format md
@@ -288,6 +296,9 @@ ${INPUTS}
   --format F     table (text for people, the default) | json (for tools)
   --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
+
+Rubric-free (--data FILE without --rubric): each criterion with its value, the score the method reads and its
+weight (and contribution under wsm and moora); no cheapest changes, which move indicators on a dictionary's scales.
 
 Examples:
   moatscore explain vran
@@ -332,6 +343,10 @@ ${INPUTS}
   --output FILE  write to FILE (atomically for regular files; see README)
   -h, --help     this help
 
+Rubric-free (--data FILE without --rubric): long and wide CSV, each criterion its own condition (condition =
+criterion), criterion_score the value as the method reads it (see compare --help); provenance records the weights
+and cost criteria instead of a rubric. The xlsx workbook needs a rubric. diff reads these scorecards too.
+
 Examples:
   moatscore export --output scorecard.csv
   moatscore export --shape wide --provenance none --output wide.csv
@@ -364,6 +379,8 @@ drill-down on every market and condition score. Prints on A4 landscape.
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR, --method M   as for rank: the page starts from them
   --samples N, --seed S   SMAA samples and seed for the heat map (default 10000, 20261121)
+  The page re-ranks with the rubric in the browser, so it needs one: for a plain CSV use rank --format md,
+  compare, sensitivity and export, which all take --data FILE without a rubric.
   --outcomes FILE         backtest against this outcomes CSV (default: every CSV in the project's outcomes folder,
                           data/outcomes for NEC; none when --data is not the project's); shown as a static table
   --output FILE  write the page to FILE (atomically for regular files; see README); default: standard output

@@ -12,7 +12,11 @@ import { displayPath } from './paths';
 import type { InputReader } from '../io/read-input';
 import { UsageError } from '../errors/problem';
 import { rankWithRubric } from '../scoring/score-rubric';
-import type { TraceContext } from '../analysis/trace';
+import { traceMarket, type MarketTrace, type TraceContext } from '../analysis/trace';
+import { traceTableMarket, type TableTraceContext } from '../analysis/table-trace';
+import type { RankResult } from '../model/result';
+import { rankTable } from '../scoring/score-rubric';
+import { tableMatrix } from '../scoring/method-matrix';
 import { sensitivityModel, tableSensitivityModel, type SensitivityModel } from '../analysis/sensitivity-model';
 
 /** A rubric run with its adjustments applied: the scenario first, then --weight overrides on top. */
@@ -76,8 +80,13 @@ export function setupRubricRun(v: InputValues & MethodOptionValues, plugins: Plu
 export function rankedRubricRun(v: InputValues & { method?: string }, plugins: Plugins & { readonly input?: InputReader }, command: string): { run: RubricRun; ctx: TraceContext } {
   const run = setupRubricRun(v, plugins);
   if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', `${command} needs a rubric`, 'pass --rubric, or leave --data out to use the bundled one');
+  return { run, ctx: rubricContext(run) };
+}
+
+/** The ranking of a rubric run with the files its traces read. */
+function rubricContext(run: RubricRun): TraceContext {
   const result = { ...rankWithRubric(run.rubric, run.data, run.method), scenario: run.scenario };
-  return { run, ctx: { rubric: run.rubric, data: run.data, dictionary: run.project.dictionary, evidence: run.project.evidence, result } };
+  return { rubric: run.rubric, data: run.data, dictionary: run.project.dictionary, evidence: run.project.evidence, result };
 }
 
 /**
@@ -91,4 +100,24 @@ export function analysisSetup(v: InputValues & MethodOptionValues, plugins: Plug
     return { run, title: run.data.file, model: tableSensitivityModel(run.data, run.criteria, run.weights, run.cost, method) };
   }
   return { run, title: run.rubric.title, model: sensitivityModel(run.rubric, run.data, run.method, run.project.dictionary) };
+}
+
+/**
+ * A ranked run that can trace any market: a rubric run (rule, values, evidence), or a plain table whose criteria act
+ * as the conditions (analysis/table-trace.ts). compare, explain and export read either through `trace`.
+ */
+export type TracedRun =
+  | { readonly mode: 'rubric'; readonly result: RankResult; readonly run: RubricRun; readonly ctx: TraceContext; trace(id: string): MarketTrace }
+  | { readonly mode: 'table'; readonly result: RankResult; readonly run: Extract<Inputs, { mode: 'table' }>; readonly ctx: TableTraceContext; trace(id: string): MarketTrace };
+
+export function tracedRun(v: InputValues & MethodOptionValues, plugins: Plugins & { readonly input?: InputReader }): TracedRun {
+  const run = setupRubricRun(v, plugins);
+  if (run.mode === 'table') {
+    const method = selectMethod(v, plugins, 'wsm');
+    const result = rankTable(run.data, run.criteria, run.weights, run.cost, method, run.notes, run.weightsDeclared);
+    const ctx: TableTraceContext = { result, data: run.data, matrix: tableMatrix(run.data, run.criteria, run.weights, run.cost), method };
+    return { mode: 'table', result, run, ctx, trace: (id) => traceTableMarket(ctx, id) };
+  }
+  const ctx = rubricContext(run);
+  return { mode: 'rubric', result: ctx.result, run, ctx, trace: (id) => traceMarket(ctx, id) };
 }

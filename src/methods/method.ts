@@ -87,6 +87,12 @@ export interface AggregationMethod {
    * under the table, a top-level JSON object, a true/false CSV column. Optional.
    */
   verdict?(m: DecisionMatrix, w: ArrayLike<number>): MethodVerdict;
+  /**
+   * For methods whose score is a weighted sum of per-criterion scores (wsm, moora): those scores, one column per
+   * criterion, as the kernel sums them (normalised, cost reversed), so that a trace's contributions w_j · s_ij add up
+   * to the score. Absent for every other method: their scores do not split by criterion.
+   */
+  criterionScores?(m: DecisionMatrix): readonly Float64Array[];
 }
 
 /** A set of alternatives a method singles out, with the conditions that decided it. */

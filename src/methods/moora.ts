@@ -11,7 +11,8 @@ import { checkVectorColumns, vectorNormalise } from './normalise';
  * first divided by its largest magnitude so that Σ x² cannot overflow.
  */
 export class PreparedMoora implements PreparedMethod {
-  private readonly r: Float64Array[];
+  /** Vector-normalised columns, negated for cost criteria: what the ratio system sums. */
+  readonly r: Float64Array[];
   private readonly w: Float64Array;
   constructor(m: DecisionMatrix, readonly n: number, blocks = 1) {
     this.w = new Float64Array(m.columns.length);
@@ -41,6 +42,9 @@ export class MooraMethod implements AggregationMethod {
   }
   score(m: DecisionMatrix): Float64Array {
     return scoreOnce(this, m);
+  }
+  criterionScores(m: DecisionMatrix): readonly Float64Array[] {
+    return new PreparedMoora(m, m.n).r;
   }
   diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
     return nonFiniteAnywhere(m, 'moora') ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'moora gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };

@@ -39,6 +39,9 @@ export class WeightedSumMethod implements AggregationMethod {
   score(m: DecisionMatrix): Float64Array {
     return scoreOnce(this, m);
   }
+  criterionScores(m: DecisionMatrix): readonly Float64Array[] {
+    return ratioColumns(m);
+  }
   diagnose(m: DecisionMatrix, _w: ArrayLike<number>, row: number): Problem {
     return nonFiniteInput(m, 'wsm', row) ?? { code: 'method.undefined-score', file: m.file, path: `row ${m.ids[row]}`, message: 'wsm gives no score: no criterion has a positive weight', hint: 'give at least one criterion a weight above 0' };
   }

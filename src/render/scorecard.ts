@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { traceMarket, type TraceContext } from '../analysis/trace';
+import { traceMarket, type MarketTrace, type TraceContext } from '../analysis/trace';
+import type { RankResult } from '../model/result';
 import { writeCsv, type CsvCell } from './csv-writer';
 import type { Shape } from '../model/scorecard-format';
 import { escapeControls } from '../io/printable';
@@ -17,9 +18,11 @@ export { neutralise } from './csv-writer';
  * One row per market × criterion, in ranking order then rubric order. A generator: export writes the rows as they
  * come, so 200,000 rows of cells are never alive at once (that heap made a third of export's time garbage collection).
  */
-export function* longRows(ctx: TraceContext): Generator<CsvCell[]> {
+export function* longRows(ctx: TraceContext | { readonly result: RankResult; trace(id: string): MarketTrace }): Generator<CsvCell[]> {
+  // A rubric run traces through its context; a plain table brings its own trace (analysis/table-trace.ts).
+  const trace = 'trace' in ctx ? (id: string) => ctx.trace(id) : (id: string) => traceMarket(ctx, id);
   for (const a of ctx.result.ranking) {
-    const t = traceMarket(ctx, a.id);
+    const t = trace(a.id);
     for (const c of t.conditions) {
       for (const k of c.criteria) {
         yield [
@@ -40,9 +43,18 @@ function valueCells(values: readonly { indicator: string; value: number | string
   return ['', values.map((v) => `${v.indicator} = ${v.value}`).join('; ')];
 }
 
-/** One row per market: rank, score, tier, gated, binding, each criterion score, each condition score. */
-export function wideTable(ctx: TraceContext): { head: string[]; rows: CsvCell[][] } {
+/**
+ * One row per market: rank, score, tier, gated, binding, each criterion score, each condition score. A plain table
+ * (rubric: null) has its criteria's values and no condition columns, since each criterion is its own condition.
+ */
+export function wideTable(ctx: TraceContext | { readonly rubric: null; readonly result: RankResult; trace(id: string): MarketTrace }): { head: string[]; rows: CsvCell[][] } {
   const { rubric, result } = ctx;
+  if (!rubric) {
+    // The criterion scores as the long shape has them (the value as the method reads it, or the value itself).
+    const trace = (ctx as { trace(id: string): MarketTrace }).trace;
+    const head = ['market', 'name', 'rank', 'score', 'tier', 'gated', 'binding', ...result.criteria.map((c) => c.id)];
+    return { head, rows: result.ranking.map((a) => [a.id, a.name, a.rank, a.score, '', String(a.gated), '', ...trace(a.id).conditions.map((c) => c.score)]) };
+  }
   const crit = rubric.criteria.map((k) => `${k.conditionId}.${k.id}`);
   const head = ['market', 'name', 'rank', 'score', 'tier', 'gated', 'binding', ...crit, ...rubric.conditions.map((c) => c.id)];
   const rows = result.ranking.map((a) => [
@@ -65,6 +77,9 @@ export interface Provenance {
   readonly overrides: string;
   readonly scenario: string;
   readonly seed: string;
+  /** Rubric-free: the criterion weights in force and the cost criteria, which the rubric would otherwise record. */
+  readonly weights?: string;
+  readonly cost?: string;
 }
 
 export function sha256(file: string): string {

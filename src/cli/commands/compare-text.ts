@@ -89,7 +89,10 @@ export function compareText(c: Comparison): string {
     out.push(`${indent}${m.label}`);
     texts.forEach((t, k) => out.push(...wrap(`${col.heads[k]}: ${t}`, `${indent}  `, `${indent}    `)));
   });
-  const notes = [...(two ? ['ahead by: how much better, and which market: higher scores and contributions, a lower rank; contribution = global weight × criterion score.'] : []), ...c.capNotes];
+  const aheadNote = c.additive
+    ? 'ahead by: how much better, and which market: higher scores and contributions, a lower rank; contribution = global weight × criterion score.'
+    : `ahead by: how much better, and which market: higher scores, a lower rank. No contributions: ${c.markets[0].method}'s score does not split by criterion (wsm's and moora's do).`;
+  const notes = [...(two ? [aheadNote] : []), ...c.capNotes];
   if (notes.length) out.push('');
   for (const n of notes) out.push(...wrap(printable(n), n.startsWith('  ') ? '  ' : '', '    '));
   if (c.decisive) out.push('', ...decisiveText(c, col, pair));

@@ -1,11 +1,11 @@
-import { checkMarkets, traceMarket, type MarketTrace } from '../../analysis/trace';
+import { checkMarkets, type MarketTrace } from '../../analysis/trace';
 import { UsageError } from '../../errors/problem';
 import { gridFormat, NONE, renderGrid, type Grid } from '../../render/grid';
 import type { CsvCell } from '../../render/csv-writer';
 import type { Command } from '../command';
 import { COMPARE_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
-import { rankedRubricRun } from '../setup';
+import { tracedRun } from '../setup';
 import { compareText } from './compare-text';
 
 /**
@@ -25,6 +25,8 @@ export interface Comparison {
   readonly meta: readonly RowMeta[];
   /** Each cap that bit, with why and its facts (also the grid's notes, after the delta note). */
   readonly capNotes: readonly string[];
+  /** False when the method's score does not split into per-criterion contributions (a plain table under topsis, …). */
+  readonly additive: boolean;
   /** With two markets: criteria ordered by how much of the gap they decide (difference of weighted contributions). */
   readonly decisive?: readonly { criterion: string; a: number; b: number; difference: number }[];
 }
@@ -44,8 +46,14 @@ export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
   };
   add('score', traces.map((t) => t.score), 'higher');
   add('rank', traces.map((t) => t.rank), 'lower');
-  add('tier', traces.map((t) => t.tier ?? NONE), 'text');
-  add('binding', traces.map((t) => t.binding ?? NONE), 'text');
+  // A plain table has no tiers or binding condition, and under a method whose score does not split by criterion no
+  // contributions (analysis/table-trace.ts): those rows are left out rather than shown empty.
+  const rubricFree = traces.every((t) => t.tier === null && t.binding === null);
+  const additive = !traces.some((t) => t.conditions.some((c) => c.criteria.some((k) => Number.isNaN(k.contribution))));
+  if (!rubricFree) {
+    add('tier', traces.map((t) => t.tier ?? NONE), 'text');
+    add('binding', traces.map((t) => t.binding ?? NONE), 'text');
+  }
   // Risk caps: shown when one bit any of the markets compared, with the values its test read and, below, why.
   const capIds = [...new Set(traces.flatMap((t) => t.caps.map((c) => c.id)))];
   const capNotes: string[] = [];
@@ -55,26 +63,32 @@ export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
     capNotes.push(`cap ${id} (${c.effect}): ${c.rationale}`, ...c.facts.map((f) => `  fact ${f.id}: ${f.text} — ${f.source.file}, "${f.source.section}"`));
   }
   traces[0].conditions.forEach((c, ci) => {
-    add(c.id, traces.map((t) => t.conditions[ci].score), 'higher', 'condition score', `condition ${c.id}`);
+    // A plain table's criterion is its own condition (analysis/table-trace.ts): one heading and one name, not `a.a`.
+    const column = c.criteria.length === 1 && c.criteria[0].ruleKind === 'column';
+    if (!column) add(c.id, traces.map((t) => t.conditions[ci].score), 'higher', 'condition score', `condition ${c.id}`);
     c.criteria.forEach((k, ki) => {
-      const path = `${c.id}.${k.criterionId}`;
+      const path = column ? c.id : `${c.id}.${k.criterionId}`;
       const ks = traces.map((t) => t.conditions[ci].criteria[ki]);
-      const heading = `  ${path}`;
+      const heading = column ? `criterion ${path}` : `  ${path}`;
       add(`${path} value`, ks.map(valueText), 'text', 'value', heading);
       add(`${path} rule`, ks.map((x) => x.fired), 'text', 'rule', heading);
       add(`${path} score`, ks.map((x) => x.score), 'higher', 'score', heading);
       add(`${path} weight`, ks.map((x) => x.globalWeight), 'none', 'weight', heading);
-      add(`${path} contribution`, ks.map((x) => x.contribution), 'higher', 'contribution', heading);
+      if (additive) add(`${path} contribution`, ks.map((x) => x.contribution), 'higher', 'contribution', heading);
     });
   });
   const title = `Comparison: ${traces.map((t) => t.id).join(' vs ')} (method ${traces[0].method})`;
-  if (!two) return { markets: traces, grid: { title, head, rows, ...(capNotes.length ? { notes: capNotes } : {}) }, meta, capNotes };
+  if (!two) return { markets: traces, grid: { title, head, rows, ...(capNotes.length ? { notes: capNotes } : {}) }, meta, capNotes, additive };
+  // Without additive contributions (a plain table under a method whose score does not split by criterion), no list.
+  if (!additive) {
+    return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second.', `contributions: ${traces[0].method}'s score does not split by criterion (wsm's and moora's do), so none is shown.`, ...capNotes] }, meta, capNotes, additive };
+  }
   const decisive = traces[0].conditions
-    .flatMap((c, ci) => c.criteria.map((k, ki) => ({ criterion: `${c.id}.${k.criterionId}`, a: k.contribution, b: traces[1].conditions[ci].criteria[ki].contribution })))
+    .flatMap((c, ci) => c.criteria.map((k, ki) => ({ criterion: c.criteria.length === 1 && k.criterionId === c.id ? c.id : `${c.id}.${k.criterionId}`, a: k.contribution, b: traces[1].conditions[ci].criteria[ki].contribution })))
     .map((d) => ({ ...d, difference: d.a - d.b }))
     .filter((d) => d.difference !== 0)
     .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.criterion.localeCompare(y.criterion));
-  return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second; contribution = global weight × criterion score.', ...capNotes] }, meta, capNotes, decisive };
+  return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second; contribution = global weight × criterion score.', ...capNotes] }, meta, capNotes, additive, decisive };
 }
 
 /** `caps`: each cap that bit a compared market, once, with why and its cited facts; absent when none bit. */
@@ -109,9 +123,10 @@ export const compare: Command = (args, _io, plugins) => {
   if (format === 'table' && positionals.length > MAX_SIDE_BY_SIDE) {
     throw new UsageError('usage.bad-argument', `compare shows at most ${MAX_SIDE_BY_SIDE} markets side by side in a table, got ${positionals.length}`, 'name four or fewer, or write every column with --format csv, json or md');
   }
-  const { ctx } = rankedRubricRun(values, plugins, 'compare');
+  const run = tracedRun(values, plugins);
+  const ctx = { result: run.result };
   checkMarkets(ctx.result, positionals);
-  const c = compareMarkets(positionals.map((id) => traceMarket(ctx, id)));
+  const c = compareMarkets(positionals.map((id) => run.trace(id)));
   if (format === 'json') {
     const num = (x: CsvCell) => (typeof x === 'number' ? Number(x.toPrecision(12)) : x === NONE ? null : x);
     return { output: JSON.stringify({ method: ctx.result.method, markets: positionals, rows: c.grid.rows.map((r) => ({ item: r[0], values: Object.fromEntries(positionals.map((id, k) => [id, num(r[k + 1])])), ...(c.decisive ? { delta: num(r[positionals.length + 1]) } : {}) })), ...(c.decisive ? { decisive: c.decisive.map((d) => ({ criterion: d.criterion, [positionals[0]]: num(d.a), [positionals[1]]: num(d.b), difference: num(d.difference) })) } : {}), ...capsJson(c.markets) }, null, 2) + '\n' };

@@ -1,10 +1,10 @@
-import { traceMarket, type MarketTrace } from '../../analysis/trace';
+import type { MarketTrace } from '../../analysis/trace';
 import { UsageError } from '../../errors/problem';
 import type { Fact } from '../../model/evidence';
 import type { Command } from '../command';
 import { EXPLAIN_HELP } from '../help';
 import { HELP_OPTION, INPUT_OPTIONS, OUTPUT_OPTIONS, parseOptions } from '../options';
-import { rankedRubricRun } from '../setup';
+import { tracedRun } from '../setup';
 import { cheapestChanges, cheapestChangesText } from './sensitivity-values';
 
 const n3 = (x: number) => x.toFixed(3);
@@ -23,10 +23,14 @@ export function explainText(t: MarketTrace, sources = true): string {
     for (const f of c.facts) out.push(`  ${factLine(f, sources)}`);
     out.push('');
   }
+  const additive = t.conditions.every((c) => c.criteria.every((k) => !Number.isNaN(k.contribution)));
   for (const c of t.conditions) {
-    out.push(`${c.id} — ${c.name}: ${n3(c.score)}  (condition weight ${n3(c.weight)})`);
+    // A plain table's column is its own condition (analysis/table-trace.ts): one line, not a condition over itself.
+    const column = c.criteria.length === 1 && c.criteria[0].ruleKind === 'column';
+    if (!column) out.push(`${c.id} — ${c.name}: ${n3(c.score)}  (condition weight ${n3(c.weight)})`);
     for (const k of c.criteria) {
-      out.push(`  ${k.criterionId} — ${k.name}: ${n3(k.score)} × ${n3(k.globalWeight)} = ${n3(k.contribution)}  (weight ${n3(k.criterionWeight)} in the condition)`);
+      const times = additive ? `${n3(k.score)} × ${n3(k.globalWeight)} = ${n3(k.contribution)}` : `${n3(k.score)}, weight ${n3(k.globalWeight)}`;
+      out.push(column ? `${k.criterionId}: ${times}` : `  ${k.criterionId} — ${k.name}: ${times}  (weight ${n3(k.criterionWeight)} in the condition)`);
       out.push(`    rule (${k.ruleKind}, ${k.location}): ${k.fired}`);
       for (const v of k.values) {
         out.push(`    ${v.indicator} = ${v.value}${v.unit ? ` [${v.unit}]` : ''}${range(v)}`);
@@ -36,7 +40,9 @@ export function explainText(t: MarketTrace, sources = true): string {
     }
     out.push('');
   }
-  out.push(`Contributions are global weight × criterion score; under wsm they sum to the score${t.method === 'wsm' ? '' : ` (here the score is ${t.method}'s)`}.`);
+  out.push(additive
+    ? `Contributions are global weight × criterion score; under wsm they sum to the score${t.method === 'wsm' ? '' : ` (here the score is ${t.method}'s)`}.`
+    : `${t.method}'s score does not split by criterion, so no contributions are shown (wsm's and moora's do).`);
   return out.join('\n') + '\n';
 }
 
@@ -67,9 +73,14 @@ export const explain: Command = (args, _io, plugins) => {
   if (positionals.length !== 1) throw new UsageError('usage.missing-argument', `explain takes one market id, got ${positionals.length}`, 'write moatscore explain subsea');
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError('usage.unknown-format', `explain prints text or json, not '${format}'`, 'use --format json, or export for CSV');
-  const { run, ctx } = rankedRubricRun(values, plugins, 'explain');
-  const t = traceMarket(ctx, positionals[0]);
-  const changes = cheapestChanges(run, t.id); // what would it take: src/analysis/what-it-takes.ts
+  const traced = tracedRun(values, plugins);
+  const t = traced.trace(positionals[0]);
+  if (traced.mode === 'table') {
+    // What would it take moves indicators on their declared scales: only a rubric's dictionary declares them.
+    if (format === 'json') return { output: JSON.stringify(traceJson(t), null, 2) + '\n' };
+    return { output: explainText(t) + '\nWhat would it take (the cheapest changes) needs a rubric: indicators move on the scales its dictionary declares.\n' };
+  }
+  const changes = cheapestChanges(traced.run, t.id); // what would it take: src/analysis/what-it-takes.ts
   if (format === 'json') return { output: JSON.stringify({ ...(traceJson(t) as object), cheapestChanges: changes }, null, 2) + '\n' };
   return { output: explainText(t) + '\n' + cheapestChangesText(changes, t.id) };
 };

@@ -41,7 +41,7 @@ export const report: Command = (args, _io, plugins) => {
   const samples = values.samples === undefined ? 10_000 : /^\d+$/.test(values.samples) && Number(values.samples) > 0 ? Number(values.samples) : (() => { throw new UsageError('usage.bad-option', `--samples ${values.samples} is not a positive integer`, 'write --samples 10000'); })();
   const seed = values.seed === undefined ? plugins.seed : /^\d+$/.test(values.seed) ? Number(values.seed) : (() => { throw new UsageError('usage.bad-option', `--seed ${values.seed} is not an integer`, 'write --seed 42'); })();
   const run = setupRubricRun(values, plugins);
-  if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', 'report needs a rubric', 'pass --rubric, or leave --data out to use the bundled one');
+  if (run.mode === 'table') throw new UsageError('usage.rubric-only-option', 'report needs a rubric: the page re-ranks with the rubric in the browser', 'pass --rubric; for a plain CSV, rank --format md, compare, sensitivity and export work without one');
   const { project, rubric, data } = run;
   const s = smaa(sensitivityModel(rubric, data, run.method, project.dictionary), { samples, seed, sampler: 'dirichlet', level: 'conditions', values: true });
   const ranked = rankWithRubric(rubric, data, run.method);
