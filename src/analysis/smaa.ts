@@ -1,4 +1,6 @@
-import { ProblemList, InputError } from '../errors/problem';
+import { ProblemList, InputError, UsageError } from '../errors/problem';
+import { HitAndRun } from './hit-and-run';
+import { WeightPolytope, type WeightConstraint } from '../weights/weight-constraints';
 import type { PreparedMethod } from '../methods/method';
 import { Ranker } from '../ranking/competition-rank';
 import { dataFrame } from '../scoring/score-rubric';
@@ -19,6 +21,11 @@ export interface SmaaOptions {
   readonly values: boolean;
   /** Also count each alternative's tier per sample (tier acceptability, src/analysis/tier-acceptability.ts). */
   readonly tiers?: boolean;
+  /**
+   * Weight constraints over the level's weight ids (analysis/weight-constraints.ts): weights are then drawn by
+   * hit-and-run, uniformly over the constrained simplex, instead of by `sampler`.
+   */
+  readonly constraints?: readonly WeightConstraint[];
 }
 
 export const SMAA_DEFAULTS: SmaaOptions = { samples: 10_000, seed: 20261121, sampler: 'dirichlet', level: 'conditions', values: true };
@@ -28,7 +35,9 @@ export interface SmaaResult {
   readonly samples: number;
   readonly seed: number;
   readonly level: 'conditions' | 'criteria';
-  readonly sampler: 'dirichlet' | 'sorted';
+  readonly sampler: 'dirichlet' | 'sorted' | 'hit-and-run';
+  /** The weight constraints in force, as written (empty when the simplex is sampled whole). */
+  readonly constraints: readonly string[];
   /** Names of the sampled weights (condition ids or criterion paths). */
   readonly weightIds: readonly string[];
   /** Whether indicator values were sampled inside their ranges. */
@@ -118,6 +127,9 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const scores = new Float64Array(n);
   const ranker = new Ranker(n);
   const global = (x: Float64Array) => (opts.level === 'conditions' ? globalFromConditions(m, x, gw) : x);
+  // Known weight constraints: the same stream drives hit-and-run over the constrained simplex instead.
+  const constraints = weightConstraintsOf(m, opts);
+  const hitAndRun = constraints.length ? new HitAndRun(new WeightPolytope(W, constraints)) : null;
 
   const tierSampler = opts.tiers && rm && rm.rubric.tiers.length ? new TierSampler(rm, opts.level) : null;
   const fixedCaps = tierSampler && rm && !batches ? capsByMarket(rm.rubric, dataFrame(rm.rubric, m.data), m.ids) : null;
@@ -128,7 +140,8 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
       p = batches.next(keepIt);
       if (keepIt) kept.push(p);
     }
-    sampleSimplex(rng, w, opts.sampler, scratch);
+    if (hitAndRun) hitAndRun.next(rng, w);
+    else sampleSimplex(rng, w, opts.sampler, scratch);
     const gwS = global(w);
     p.score(gwS, scores, batches ? s % B : 0);
     if (tierSampler) {
@@ -192,7 +205,7 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
   const confidence = central.map((c, i) => (c ? firstUnderCentral[i] / confSamples : null));
 
   return {
-    ids: m.ids, samples: N, seed: opts.seed, level: opts.level, sampler: opts.sampler,
+    ids: m.ids, samples: N, seed: opts.seed, level: opts.level, sampler: hitAndRun ? 'hit-and-run' : opts.sampler, constraints: constraints.map((c) => c.text),
     weightIds: opts.level === 'conditions' ? m.conditionIds : m.criterionIds,
     valuesSampled: sampleValues, uncertainIndicators: uncertain,
     acceptability, centralWeights: central, confidence, confidenceSamples: confSamples,
@@ -202,6 +215,19 @@ export function smaa(m: SensitivityModel, opts: SmaaOptions): SmaaResult {
     tierAcceptability: tierSampler ? tierSampler.result() : null,
     order: Array.from(order),
   };
+}
+
+/**
+ * The constraints a run samples under: the rubric's `weightConstraints` (over condition weights) and the caller's
+ * (over the level's weights). The rubric's name conditions, so sampling global criterion weights cannot honour
+ * them, and that is said rather than ignored.
+ */
+function weightConstraintsOf(m: SensitivityModel, opts: SmaaOptions): readonly WeightConstraint[] {
+  const declared = m.rubric?.weightConstraints ?? [];
+  if (declared.length && opts.level === 'criteria') {
+    throw new UsageError('usage.bad-option', `${m.rubric!.file} declares weightConstraints over condition weights, which --level criteria does not sample`, 'sample --level conditions, or state criteria constraints with --constraint');
+  }
+  return [...declared, ...(opts.constraints ?? [])];
 }
 
 /** The base ranking's order (rank's own scores): the neighbours whose winning indices large runs report. */

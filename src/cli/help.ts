@@ -240,6 +240,11 @@ SMAA options:
   --level L          conditions (default: sample condition weights, keep criterion weights inside each condition)
                      | criteria (sample global criterion weights)
   --fixed-values     do not sample indicator values inside their low/high ranges
+  --constraint C     what is known about the weights (repeatable): 'a >= b', 'a <= 2*b', 'a >= 0.2',
+                     'a in [0.1, 0.4]', over the level's weight ids; weights are then drawn uniformly over the
+                     constrained simplex by hit-and-run (Tervonen et al. 2012), seeded. A rubric's weightConstraints:
+                     (over conditions) apply too. Constraints that leave no room are an error naming a minimal
+                     conflicting set.
 
 ${INPUTS}
   --weight PATH=W, --scenario NAME, --scenarios DIR   as for rank: the analysis starts from the adjusted weights

@@ -1,4 +1,5 @@
 import type { CompiledExpression, Frame, Scope } from '../expression/compile';
+import type { WeightConstraint } from '../weights/weight-constraints';
 import type { ProblemList } from '../errors/problem';
 
 /** Where a rubric element sits, so that an error found while scoring can still point at the rubric line. */
@@ -96,6 +97,8 @@ export interface Rubric {
   readonly gate?: { readonly threshold: number; readonly tier: string };
   /** Risk caps in rubric order; empty when the rubric declares none. */
   readonly caps: readonly Cap[];
+  /** Known constraints on the condition weights (analysis/weight-constraints.ts), checked at load; SMAA honours them. */
+  readonly weightConstraints: readonly WeightConstraint[];
   /** True when declared weights did not sum to 1 and were normalised; `notes` says which. */
   readonly weightsNormalised: boolean;
   /** How the weights came about: elicitation (AHP, rank order), overrides, normalisation, consistency warnings. */

@@ -1,5 +1,6 @@
 import { compileExpression, ExpressionError, symbolName, type Scope, type SymbolInfo } from '../expression/compile';
-import { ProblemList, formatPath } from '../errors/problem';
+import { parseWeightConstraints, WeightPolytope, type WeightConstraint } from '../weights/weight-constraints';
+import { ProblemList, UsageError, formatPath } from '../errors/problem';
 import type { IndicatorDictionary } from '../model/indicator';
 import type { Cap, CompiledRule, Condition, Criterion, Location, Rubric, Tier } from '../model/rubric';
 import { bandsRule, expressionRule, mapRule, rawRule, scoreTerm, tableRule } from './compiled-rules';
@@ -147,9 +148,20 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
     const when = expr(c.when, ['caps', i, 'when'], 'boolean');
     if (when) caps.push({ id: c.id, when, tier: c.tier, ceiling: c.ceiling, rationale: c.rationale, facts: c.facts, location: loc(['caps', i, 'when']), factsLocation: loc(['caps', i, 'facts']) });
   });
+  // Known weight constraints: parsed against the condition ids and proven to leave room to sample, once, here.
+  let weightConstraints: WeightConstraint[] = [];
+  if (spec.weightConstraints?.length) {
+    try {
+      weightConstraints = parseWeightConstraints(spec.weightConstraints, conditions.map((c) => c.id), `${file} weightConstraints`);
+      new WeightPolytope(conditions.length, weightConstraints);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      problems.add({ code: 'rubric.weight-constraints', ...loc(['weightConstraints']), message: e.message.replace(`${file} weightConstraints: `, ''), hint: e.hint });
+    }
+  }
   problems.throwIfErrors();
   return Object.freeze({
     file, id: spec.id, title: spec.title, method: spec.method, scale: spec.scale, conditions, criteria, tiers,
-    gate: spec.gate, caps, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
+    gate: spec.gate, caps, weightConstraints, weightsNormalised: normalised.length > 0, notes, elicitation, scope, slots,
   });
 }

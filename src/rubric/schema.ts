@@ -99,6 +99,7 @@ export const RubricSchema = z.strictObject({
     rationale: z.string().min(1).describe('Why this one risk can wipe out the economics, whatever the other scores'),
     facts: z.array(kebab).default([]).describe('Fact ids of the evidence ledger behind the cap'),
   })).optional().describe('Risk caps: the non-compensatory veto (ELECTRE veto threshold, Roy 1968/1991). Each needs tier, ceiling or both'),
+  weightConstraints: z.array(z.string().min(1)).optional().describe("What is known about the condition weights, for SMAA (sampled by hit-and-run): 'a >= b', 'a <= 2*b', 'a >= 0.2', 'a in [0.1, 0.4]' over condition ids"),
   gate: z.strictObject({
     threshold: z.number().describe('Minimum score every condition needs; a market below it is capped'),
     tier: kebab.describe('The best tier a capped market can have'),

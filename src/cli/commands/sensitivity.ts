@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors/problem';
+import { parseWeightConstraints } from '../../weights/weight-constraints';
 import { smaa, SMAA_DEFAULTS, WINNING_ALL_PAIRS_MAX, type SmaaResult } from '../../analysis/smaa';
 import { ALL_PAIRS_MAX, sweep, type SweepResult } from '../../analysis/sweep';
 import { thresholds, type ThresholdResult } from '../../analysis/thresholds';
@@ -63,7 +64,7 @@ export function smaaGrid(r: SmaaResult): Grid {
     rows: r.order.map((i) => [r.ids[i], ...r.acceptability[i], r.confidence[i] ?? NONE, ...r.weightIds.map((_, k) => r.centralWeights[i]?.[k] ?? NONE)]),
     notes: [
       `b1…b${n}: rank acceptability (share of samples at each rank); confidence: share of value samples ranked first under the central weights cw_*.`,
-      `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler}); values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
+      `${r.constraints.length ? `Weights sampled uniformly over the ${r.level}' simplex where ${r.constraints.join(', ')} hold (hit-and-run, Tervonen et al. 2012)` : `Weights sampled uniformly from the simplex over ${r.level} (${r.sampler})`}; values ${r.valuesSampled ? `sampled inside the low/high ranges of ${r.uncertainIndicators.join(', ')}` : 'fixed'}.`,
       `95% error bound of every index: ±${r.errorBound.toFixed(4)} (1.96·sqrt(1/(4N)) for N = ${r.samples}).`,
       ...(r.valuesSampled && r.confidenceSamples < r.samples ? [`Confidence factors over the first ${r.confidenceSamples} value samples (to bound the work at this size): ±${(1.96 * Math.sqrt(0.25 / r.confidenceSamples)).toFixed(4)}.`] : []),
     ],
@@ -88,7 +89,7 @@ function parsePositiveInt(name: string, text: string | undefined, dflt: number):
 export const sensitivity: Command = (args, _io, plugins) => {
   const { values, positionals } = parseOptions(args, {
     ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...HELP_OPTION,
-    samples: { type: 'string' }, seed: { type: 'string' }, sampler: { type: 'string' }, level: { type: 'string' }, 'fixed-values': { type: 'boolean' },
+    samples: { type: 'string' }, seed: { type: 'string' }, sampler: { type: 'string' }, level: { type: 'string' }, 'fixed-values': { type: 'boolean' }, constraint: { type: 'string', multiple: true },
   }, 'sensitivity');
   if (values.help) return { stdout: SENSITIVITY_HELP };
   if (positionals[0] === 'reversal') return sensitivityReversal(values, plugins); // src/analysis/rank-reversal.ts
@@ -110,7 +111,10 @@ export const sensitivity: Command = (args, _io, plugins) => {
   const results: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: SmaaResult } = {};
   if (run.includes('sweep')) results.sweep = sweep(model);
   if (run.includes('thresholds')) results.thresholds = thresholds(model);
-  if (run.includes('smaa')) results.smaa = smaa(model, { samples, seed, sampler, level, values: !values['fixed-values'] });
+  if (run.includes('smaa')) {
+    const constraints = parseWeightConstraints(values.constraint ?? [], level === 'conditions' ? model.conditionIds : model.criterionIds, '--constraint');
+    results.smaa = smaa(model, { samples, seed, sampler, level, values: !values['fixed-values'], constraints });
+  } else if (values.constraint) throw new UsageError('usage.bad-option', '--constraint applies to smaa', 'run moatscore sensitivity smaa --constraint …');
 
   if (format === 'json') return { output: JSON.stringify(toJson(results), null, 2) + '\n' };
   if (format === 'csv') {
@@ -134,7 +138,7 @@ function toJson(r: { sweep?: SweepResult; thresholds?: ThresholdResult; smaa?: S
   if (r.smaa) {
     const s = r.smaa;
     out.smaa = {
-      samples: s.samples, seed: s.seed, level: s.level, sampler: s.sampler, valuesSampled: s.valuesSampled, uncertainIndicators: s.uncertainIndicators,
+      samples: s.samples, seed: s.seed, level: s.level, sampler: s.sampler, constraints: s.constraints, valuesSampled: s.valuesSampled, uncertainIndicators: s.uncertainIndicators,
       errorBound: num(s.errorBound), confidenceSamples: s.confidenceSamples, weightIds: s.weightIds,
       alternatives: s.ids.map((id, i) => ({
         id, acceptability: [...s.acceptability[i]].map(num), confidence: s.confidence[i] === null ? null : num(s.confidence[i]!),
