@@ -64,8 +64,9 @@ Rubric-free mode (--data without --rubric): any CSV with an id column (and optio
 const METHOD_PARAMS = `Method parameters (each criterion named as in the ranking: condition.criterion, or a CSV column):
   --param v=X            vikor: weight of group utility S against regret R, 0 to 1 (default 0.5)
   --preference C=F,…     promethee2: preference function per criterion, F one of usual, ushape:q=Q, vshape:p=P,
-                         level:q=Q:p=P, linear:q=Q:p=P, gaussian:s=S (default usual); differences in the
-                         criterion's own units (rubric criterion scores, or the CSV column)
+                         level:q=Q:p=P, linear:q=Q:p=P, gaussian:s=S (default usual, or a rubric criterion's
+                         preference: field); differences in the criterion's own units (rubric criterion scores,
+                         named condition.criterion, or the CSV column)
   --bounds C=MIN:MAX,…   spotis: the bounds of each criterion (default: the rubric scale; required without a rubric)`;
 
 export const RANK_HELP = `Usage: moatscore rank [options]

@@ -39,6 +39,8 @@ export function withParams(method: AggregationMethod, named: NamedMethodParams |
     score: (m) => method.score(resolve(m)),
     diagnose: (m, w, row) => method.diagnose(resolve(m), w, row),
     ...(method.detail ? { detail: (m: DecisionMatrix, w: ArrayLike<number>) => method.detail!(resolve(m), w) } : {}),
+    ...(method.verdict ? { verdict: (m: DecisionMatrix, w: ArrayLike<number>) => method.verdict!(resolve(m), w) } : {}),
+    ...(method.criterionScores ? { criterionScores: (m: DecisionMatrix) => method.criterionScores!(resolve(m)) } : {}),
   };
   return configured;
 }

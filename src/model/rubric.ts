@@ -1,4 +1,5 @@
 import type { CompiledExpression, Frame, Scope } from '../expression/compile';
+import type { PreferenceFunction } from '../methods/params';
 import type { WeightConstraint } from '../weights/weight-constraints';
 import type { ProblemList } from '../errors/problem';
 
@@ -39,6 +40,8 @@ export interface Criterion {
   readonly rule: CompiledRule;
   readonly rationale?: string;
   readonly location: Location;
+  /** PROMETHEE II's preference function on this criterion (the rubric's `preference:`); usual when absent. */
+  readonly preference?: PreferenceFunction;
 }
 
 export interface Condition {

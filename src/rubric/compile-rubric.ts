@@ -1,4 +1,5 @@
 import { compileExpression, ExpressionError, symbolName, type Scope, type SymbolInfo } from '../expression/compile';
+import { parsePreferenceFunction } from '../methods/params';
 import { parseWeightConstraints, WeightPolytope, type WeightConstraint } from '../weights/weight-constraints';
 import { ProblemList, UsageError, formatPath } from '../errors/problem';
 import type { IndicatorDictionary } from '../model/indicator';
@@ -129,7 +130,10 @@ export function compileRubric(src: RubricSource, dictionary: IndicatorDictionary
       const path: P = ['conditions', i, 'criteria', j, 'rule'];
       const rule = compileRule(k.rule, path);
       if (!rule) return;
-      list.push({ id: k.id, name: k.name, conditionId: c.id, weight: kwn[j], declaredWeight: kw[j], globalWeight: cwn[i] * kwn[j], rule, rationale: k.rationale, location: loc(['conditions', i, 'criteria', j]) });
+      // PROMETHEE II's preference function, in --preference's grammar and through its parser (methods/params.ts).
+      const preference = k.preference === undefined ? undefined : parsePreferenceFunction(k.preference);
+      if (typeof preference === 'string') problems.add({ code: 'rubric.bad-preference', ...loc(['conditions', i, 'criteria', j, 'preference']), message: preference, hint: 'write usual, ushape:q=1, vshape:p=2, level:q=1:p=2, linear:q=1:p=2 or gaussian:s=1' });
+      list.push({ id: k.id, name: k.name, conditionId: c.id, weight: kwn[j], declaredWeight: kw[j], globalWeight: cwn[i] * kwn[j], rule, rationale: k.rationale, location: loc(['conditions', i, 'criteria', j]), ...(typeof preference === 'object' ? { preference } : {}) });
     });
     criteria.push(...list);
     conditions.push({ id: c.id, name: c.name, weight: cwn[i], declaredWeight: cw[i], criteria: list, rationale: c.rationale });

@@ -83,6 +83,7 @@ export const RubricSchema = z.strictObject({
       weight: weight.optional(),
       rationale: z.string().optional(),
       rule: RuleSchema,
+      preference: z.string().optional().describe("PROMETHEE II's preference function on this criterion's score differences: usual, ushape:q=, vshape:p=, level:q=:p=, linear:q=:p=, gaussian:s= (default usual); --preference overrides it"),
     })).min(1),
   })).min(1),
   weighting: WeightingSchema.optional(),

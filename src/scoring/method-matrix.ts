@@ -19,7 +19,7 @@ export function rubricMatrix(rubric: Rubric, data: Dataset, s: RubricScores): De
     file: data.file,
     conditions: { ids: conditionIds, group: Int32Array.from(rubric.criteria, (k) => conditionIds.indexOf(k.conditionId)), threshold: rubric.gate?.threshold },
     // Every criterion score lies on the rubric's scale: SPOTIS's bounds.
-    params: { bounds: rubric.criteria.map(() => [rubric.scale.min, rubric.scale.max] as const) },
+    params: { bounds: rubric.criteria.map(() => [rubric.scale.min, rubric.scale.max] as const), preference: rubric.criteria.map((k) => k.preference) },
   };
 }
 
