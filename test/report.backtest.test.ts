@@ -36,3 +36,20 @@ describe('the report shows the backtest against the project\'s outcomes (issue #
     expect(named.payload.backtests![0].n).toBe(3);
   });
 });
+
+describe('the report shows whether the methods agree (issue #14): the numbers of moatscore methods', () => {
+  it('the panel embeds exactly `moatscore methods --format json`, and renders its tables', () => {
+    const { html, payload } = page([]);
+    const methods = cli(['methods', '--format', 'json']);
+    expect(methods.code, methods.stderr).toBe(0);
+    expect(payload.methods).toEqual(JSON.parse(methods.stdout));
+    expect(html).toContain('<h2 id="methods-title">Do the methods agree?</h2>');
+    // By hand: wsm ranks 1…6; wpm ties vran and cloud (5, 5; mid-ranks 5.5). Spearman on mid-ranks:
+    // Σd_x d_y = 17, Σd_x² = 17.5, Σd_y² = 17, ρ = 17/√(17.5·17) = 0.986; τ-b = 14/√(15·14) = 0.966 (one tied pair).
+    const pair = payload.methods!.agreement.find((a) => a.a === 'wsm' && a.b === 'wpm')!;
+    expect(pair.spearman).toBeCloseTo(17 / Math.sqrt(17.5 * 17), 10);
+    expect(pair.kendall).toBeCloseTo(14 / Math.sqrt(15 * 14), 10);
+    expect(html).toContain('<th scope="row">wsm – wpm</th><td class="num">0.986</td><td class="num">0.966</td>');
+    expect(payload.methods!.consensus).toEqual(['defense', 'subsea', 'biometrics', 'public-dx', 'vran', 'cloud']);
+  });
+});

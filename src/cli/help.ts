@@ -378,7 +378,8 @@ export const REPORT_HELP = `Usage: moatscore report [options] [--output FILE.htm
 
 Writes one self-contained HTML page (no network, no server): the ranked positioning table with heat-coloured
 condition scores; a stacked bar of weighted contributions, a radar of condition scores with markets overlaid, a
-GE–McKinsey-style positioning matrix, and the SMAA-2 rank acceptability heat map; a slider per condition weight
+GE–McKinsey-style positioning matrix, and the SMAA-2 rank acceptability heat map; a method-agreement panel (the
+ranks under every method and their pairwise agreement, as moatscore methods prints them); a slider per condition weight
 and a method selector that re-rank in the page with the engine's own code; a "copy as CLI" line; and an evidence
 drill-down on every market and condition score. Prints on A4 landscape.
 

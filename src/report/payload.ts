@@ -46,7 +46,17 @@ export interface ReportPayload {
     readonly leftOut: readonly { readonly market: string; readonly reason: string }[];
     readonly caveat: string;
   }[];
+  /** Every method's ranking and their agreement: the `moatscore methods --format json` document (a static panel). */
+  readonly methods?: MethodsDoc;
   readonly smaa?: { readonly ids: readonly string[]; readonly acceptability: readonly (readonly number[])[]; readonly samples: number; readonly seed: number; readonly errorBound: number; readonly method: string };
+}
+
+/** `moatscore methods --format json`: ranks by method, pairwise agreement, the Copeland consensus, skipped methods. */
+export interface MethodsDoc {
+  readonly rankings: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly agreement: readonly { readonly a: string; readonly b: string; readonly spearman: number; readonly kendall: number; readonly rw: number; readonly ws: number }[];
+  readonly consensus: readonly string[];
+  readonly skipped: readonly { readonly method: string; readonly why: string }[];
 }
 
 export function datasetPayload(d: Dataset): ReportPayload['dataset'] {

@@ -1,6 +1,7 @@
 import { esc } from './charts';
 import type { ReportPayload } from './payload';
 import { backtestSection } from './backtest-section';
+import { methodsSection } from './methods-section';
 
 /** JSON inside <script type="application/json">: escape what could close the element or start a comment. */
 function scriptSafeJson(v: unknown): string {
@@ -123,6 +124,7 @@ export function reportHtml(p: ReportPayload, script: string): string {
     <figure id="fig-smaa"><div id="smaa-chart" class="chart"></div>
       <figcaption><strong>SMAA-2 rank acceptability${p.smaa ? ` (${p.smaa.samples.toLocaleString('en')} weightings, seed ${p.smaa.seed}, ${p.smaa.method}, ±${p.smaa.errorBound.toFixed(4)})` : ''}</strong><span id="smaa-summary"></span></figcaption></figure>
   </section>
+  ${methodsSection(p)}
   ${backtestSection(p)}
   <aside id="trace" aria-live="polite" tabindex="-1"><p>Click a market or a condition score to see its trace: criteria, indicator values, the rule that fired, and the cited facts with their source.</p></aside>
 </main>

@@ -1,4 +1,5 @@
 import { compareMethods, type MethodComparison } from '../../analysis/method-comparison';
+import type { MethodsDoc } from '../../report/payload';
 import { UsageError } from '../../errors/problem';
 import { withParams } from '../../methods/configured';
 import { renderGrid, gridFormat, type Grid } from '../../render/grid';
@@ -37,14 +38,18 @@ export function agreementGrid(c: MethodComparison): Grid {
   };
 }
 
-export function comparisonJson(c: MethodComparison): string {
-  const doc = {
+/** The `methods --format json` document; the report's method-agreement panel embeds the same object. */
+export function comparisonDoc(c: MethodComparison): MethodsDoc {
+  return {
     rankings: Object.fromEntries([...c.rankings].map(([m, r]) => [m, Object.fromEntries(c.ids.map((id, i) => [id, r[i]]))])),
     agreement: c.agreement.map((p) => ({ a: p.a, b: p.b, spearman: machineNumber(p.spearman), kendall: machineNumber(p.kendall), rw: machineNumber(p.rw), ws: machineNumber(p.ws) })),
     consensus: c.consensus,
     skipped: c.skipped,
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export function comparisonJson(c: MethodComparison): string {
+  return JSON.stringify(comparisonDoc(c), null, 2) + '\n';
 }
 
 export const methods: Command = (args, _io, plugins) => {

@@ -1,4 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { compareMethods } from '../../analysis/method-comparison';
+import { withParams } from '../../methods/configured';
+import { namedParams } from '../method-options';
+import { comparisonDoc } from './methods';
 import { join } from 'node:path';
 import { InternalError, UsageError } from '../../errors/problem';
 import { sensitivityModel } from '../../analysis/sensitivity-model';
@@ -63,6 +67,8 @@ export const report: Command = (args, _io, plugins) => {
     dataset: datasetPayload(data), sources: project.evidence?.sources ?? [],
     facts: (project.evidence?.facts ?? []).filter((f) => cited.has(f.id)),
     declared: declaredWeights(rubric), cliArgs, scenario: run.scenario, backtests,
+    // The method-agreement panel: `moatscore methods` at the page's inputs, every method bound in the container.
+    methods: comparisonDoc(compareMethods(plugins.methods.ids.map((id) => withParams(plugins.methods.get(id), namedParams(values))), (m) => rankWithRubric(rubric, data, m))),
     // The heat map lists markets in base-rank order, as the SMAA tables do.
     smaa: { ids: s.order.map((i) => s.ids[i]), acceptability: s.order.map((i) => Array.from(s.acceptability[i], (v) => Number(v.toPrecision(6)))), samples: s.samples, seed: s.seed, errorBound: s.errorBound, method: run.method.id },
   });
