@@ -1,7 +1,6 @@
 import { UsageError } from '../errors/problem';
 import { loadProject, type Project, type ProjectFiles } from '../load-project';
 import type { ProjectManifest } from '../project/manifest';
-import { warn } from './warnings';
 import { loadTable } from '../data/load-table';
 import type { Dataset } from '../model/dataset';
 import { defaultManifest, displayPath, resolveProject } from './paths';
@@ -61,8 +60,9 @@ export function loadInputs(v: InputValues, input?: InputReader): Inputs {
   for (const opt of ['criteria', 'weights', 'cost'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, use --weight path=value to change a weight');
   }
+  // Checks that were skipped (a ledger's source document not found, as in an installed package) are validate's to
+  // report (commands/validate.ts): said on every rank, they would be noise the user cannot act on there.
   const project = loadProject(resolveFiles(v, selectProject(v)), input);
-  warn(project.warnings);
   return { mode: 'rubric', project };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
  * default: the six NEC markets the CLI ranks when no project is named. */
 export const BUNDLED_PROJECTS: readonly { readonly id: string; readonly manifest: string }[] = [
   { id: 'nec', manifest: 'moatscore.yaml' },
+  { id: 'nec-segments', manifest: 'data/nec-segments/moatscore.yaml' },
 ];
 
 export const DEFAULT_PROJECT_ID = BUNDLED_PROJECTS[0].id;

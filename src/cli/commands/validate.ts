@@ -1,4 +1,5 @@
 import type { Command, CommandOutput } from '../command';
+import { warn } from '../warnings';
 import type { InputReader } from '../../io/read-input';
 import { VALIDATE_HELP } from '../help';
 import { loadInputs, resolveFiles, selectProject, type InputValues } from '../inputs';
@@ -21,6 +22,7 @@ function check(values: InputValues, input: InputReader): CommandOutput {
   const inputs = loadInputs(values, input);
   if (inputs.mode === 'table') return { stdout: `ok: ${inputs.data.file} (${inputs.data.ids.length} rows × ${inputs.criteria.length} criteria)\n` };
   const p = inputs.project;
+  warn(p.warnings); // skipped checks (a source document not found) are said here, not on every command
   // Scenario files are inputs too: each must load and apply cleanly to this rubric and data. Only the project's own
   // (or --scenarios DIR) are checked; scenarioFolder says why there are none.
   const problems: Problem[] = [];
