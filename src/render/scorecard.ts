@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { memoised } from '../io/memo';
 import { readFileSync } from 'node:fs';
 import { traceMarket, type MarketTrace, type TraceContext } from '../analysis/trace';
 import type { RankResult } from '../model/result';
@@ -101,16 +102,7 @@ export function provenanceLines(p: Provenance): string {
  * 20,000 markets × 10 criteria write 200,000 rows of mostly recurring weights and scores, and toPrecision was a
  * third of export's time.
  */
-const MACHINE = new Map<number, string>();
-function machine(n: number): string {
-  let text = MACHINE.get(n);
-  if (text === undefined) {
-    text = String(Number(n.toPrecision(12)));
-    if (MACHINE.size >= 100_000) MACHINE.clear();
-    MACHINE.set(n, text);
-  }
-  return text;
-}
+const machine = memoised((n) => String(Number(n.toPrecision(12))));
 
 export function scorecardCsv(head: readonly string[], rows: Iterable<CsvCell[]>, opts: { bom: boolean; provenance?: Provenance }): string {
   const body = writeCsv(withHead(head, rows), { number: machine });
