@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { cli, fixture } from './helpers';
+import { cli, cliJson, fixture } from './helpers';
 
 /**
  * Every command on a plain CSV (issue #12, item 4): the criteria act as the conditions, over the matrix `rank`
@@ -11,11 +11,7 @@ import { cli, fixture } from './helpers';
 const PLAIN = 'id,a,b,c\np,1,5,3\nq,2,4,1\nr,3,2,2\n';
 const dir = fixture({ 'plain.csv': PLAIN, 'dominated.csv': 'id,a,b\nx,2,2\ny,1,1\n' });
 const data = ['--data', join(dir, 'plain.csv'), '--weights', 'a=2,b=1,c=1'];
-const json = (args: string[]) => {
-  const r = cli(args);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => cliJson(args);
 
 describe('sensitivity on a plain CSV', () => {
   it('sweep: along a (b and c sharing 1 − t equally) the pairs swap where the hand lines cross: 1/11, 7/17, 13/23', () => {

@@ -30,6 +30,13 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Runs the CLI, expects exit 0 (showing stderr if not) and parses its JSON output. */
+export function cliJson(args: string[], opts: Parameters<typeof cli>[1] = {}) {
+  const r = cli(args, opts);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
 /** Runs a loader expected to fail and returns its problems. */
 export function problemsOf(fn: () => unknown): Problem[] {
   try {

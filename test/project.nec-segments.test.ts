@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cli, ROOT } from './helpers';
+import { cli, cliJson, ROOT } from './helpers';
 import { headingsOf } from '../src/evidence/source-headings';
 
 /**
@@ -12,11 +12,7 @@ import { headingsOf } from '../src/evidence/source-headings';
  */
 const dir = join(ROOT, 'data', 'nec-segments');
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-const json = (args: string[]) => {
-  const r = cli(args);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => cliJson(args);
 
 describe('nec-segments validates and ranks nine businesses', () => {
   it('validate passes with no warning when the source documents are present', () => {
