@@ -177,7 +177,8 @@ export const VALIDATE_HELP = `Usage: moatscore validate [options]
 Checks every input file (rubric, dictionary, data, cell evidence, evidence ledger) and their cross-references,
 and reports every problem at once as file:line path: message (fix) [code]. Exit 0 when all are valid, 1 otherwise.
 Section headings the ledger cites are checked against the source text where it can be found (beside the ledger,
-then in the project's sources folder); where it cannot, a warning on standard error says the check was skipped.
+then in the project's sources folder); where it cannot, a warning on standard error says the check was skipped
+(validate is the one command that says so: in an installed package, without the documents, rank stays quiet).
 Scenario files are checked too: the project's own, or those in --scenarios DIR (none for a --rubric, --data or
 --dictionary given without --project: the bundled scenarios are written for the bundled model).
 
