@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { cli, cliJson, fixture } from './helpers';
+import { readFileSync } from 'node:fs';
+import { cli, cliJson, fixture, ROOT } from './helpers';
 
 /**
  * Every command on a plain CSV (issue #12, item 4): the criteria act as the conditions, over the matrix `rank`
@@ -115,5 +116,32 @@ describe('compare, explain, export and diff on a plain CSV', () => {
     const x = cli(['export', ...data, '--format', 'xlsx', '--output', join(fixture({}), 'x.xlsx')]);
     expect(x.code).toBe(2);
     expect(x.stderr).toContain('the xlsx workbook needs a rubric');
+  });
+});
+
+describe('--data FILE alone: the project rubric when its columns are the project indicators, else rubric-free (#12)', () => {
+  it("a copy of the NEC data is scored with the NEC rubric, ranking as rank does, and the skipped cell check is said", () => {
+    const d = fixture({ 'copy.csv': readFileSync(join(ROOT, 'data', 'markets.csv'), 'utf8') });
+    const copy = cli(['rank', '--data', join(d, 'copy.csv'), '--format', 'json']);
+    expect(copy.code, copy.stderr).toBe(0);
+    const pick = (s: string) => JSON.parse(s).ranking.map((a: { id: string; rank: number; score: number }) => [a.id, a.rank, a.score]);
+    expect(pick(copy.stdout)).toEqual(pick(cli(['rank', '--format', 'json']).stdout));
+    expect(copy.stderr).toContain('[cells.not-checked]');
+    // The project's own data file named explicitly is the project's data: its cells are checked, nothing is said.
+    expect(cli(['rank', '--data', 'data/markets.csv']).stderr).toBe('');
+  });
+
+  it('a text value in any other file names rubric-free mode and the options that change it', () => {
+    const d = fixture({ 't.csv': 'id,a,b\np,1,x\nq,2,3\n' });
+    const r = cli(['rank', '--data', join(d, 't.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("row p, column b: 'x' is not a number — read in rubric-free mode (--data without --rubric)");
+    expect(r.stderr).toContain('pass --rubric FILE (or --project DIR)');
+  });
+
+  it('weights entropy on the rubric data names why a category column is read as a number and --criteria', () => {
+    const r = cli(['weights', 'entropy', 'data/markets.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("'sovereign' is not a number — weights entropy reads every column other than id and name as a numeric criterion (choose the numeric columns with --criteria a,b)");
   });
 });

@@ -1,4 +1,7 @@
-import { UsageError } from '../errors/problem';
+import { resolve } from 'node:path';
+import { InputError, UsageError } from '../errors/problem';
+import { dataIsProjects, inTableMode } from './data-mode';
+import { warn } from './warnings';
 import { loadProject, type Project, type ProjectFiles } from '../load-project';
 import type { ProjectManifest } from '../project/manifest';
 import { loadTable } from '../data/load-table';
@@ -28,9 +31,15 @@ export type Inputs =
   | { readonly mode: 'rubric'; readonly project: Project }
   | { readonly mode: 'table'; readonly data: Dataset; readonly criteria: string[]; readonly weights: Float64Array; readonly cost: Set<string>; readonly notes: string[]; readonly weightsDeclared: boolean };
 
-/** `--data` without `--rubric` or `--project` is rubric-free mode; otherwise every file comes from the project. */
-export function isTableMode(v: InputValues): boolean {
-  return v.data !== undefined && v.rubric === undefined && v.project === undefined;
+/**
+ * `--data` without `--rubric` or `--project` is rubric-free mode, unless the file's columns are the project's
+ * indicators and no rubric-free option (--criteria, --weights, --cost) is given: then it is scored with the project's
+ * rubric (data-mode.ts). Otherwise every file comes from the project.
+ */
+export function isTableMode(v: InputValues, input?: InputReader): boolean {
+  if (v.data === undefined || v.rubric !== undefined || v.project !== undefined) return false;
+  if (v.criteria !== undefined || v.weights !== undefined || v.cost !== undefined) return true;
+  return !dataIsProjects(displayPath(v.data), selectProject(v), input);
 }
 
 /** The project of a run: `--project DIR|NAME`, else the bundled default (the NEC model). */
@@ -40,7 +49,8 @@ export function selectProject(v: InputValues): ProjectManifest {
 
 /** A file option overrides one file of the project; the other files stay the project's. */
 export function resolveFiles(v: InputValues, m: ProjectManifest): ProjectFiles {
-  const customData = v.data !== undefined;
+  // The project's own data file named explicitly is still the project's data, with its cells and evidence.
+  const customData = v.data !== undefined && resolve(v.data) !== resolve(m.data);
   return {
     rubric: displayPath(v.rubric ?? m.rubric),
     data: displayPath(v.data ?? m.data),
@@ -56,13 +66,18 @@ export function resolveFiles(v: InputValues, m: ProjectManifest): ProjectFiles {
 
 /** Loads a run's inputs through `input` (the container's reader; the file system when none is given). */
 export function loadInputs(v: InputValues, input?: InputReader): Inputs {
-  if (isTableMode(v)) return loadTableInputs(v, input);
+  if (isTableMode(v, input)) return loadTableInputs(v, input);
   for (const opt of ['criteria', 'weights', 'cost'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.table-only-option', `--${opt} applies to rubric-free ranking (--data without --rubric)`, 'with a rubric, use --weight path=value to change a weight');
   }
   // Checks that were skipped (a ledger's source document not found, as in an installed package) are validate's to
   // report (commands/validate.ts): said on every rank, they would be noise the user cannot act on there.
-  const project = loadProject(resolveFiles(v, selectProject(v)), input);
+  const files = resolveFiles(v, selectProject(v));
+  const project = loadProject(files, input);
+  if (v.data !== undefined && files.cells === undefined) {
+    // Other data than the project's: the project's cells describe its own rows, not these; say the check is skipped.
+    warn([{ code: 'cells.not-checked', file: files.data, message: 'cell evidence not checked: this data file is not the project\'s own, so the project\'s cells and evidence do not describe it', hint: 'pass --cells FILE and --evidence FILE to check the evidence behind each value' }]);
+  }
   return { mode: 'rubric', project };
 }
 
@@ -70,7 +85,14 @@ function loadTableInputs(v: InputValues, input: InputReader | undefined): Inputs
   for (const opt of ['dictionary', 'cells', 'evidence', 'weight', 'scenario'] as const) {
     if (v[opt] !== undefined) throw new UsageError('usage.rubric-only-option', `--${opt} needs --rubric`, opt === 'weight' ? 'in rubric-free mode use --weights a=2,b=1' : 'rubric-free ranking reads only the CSV');
   }
-  const { dataset, criteria } = loadTable(displayPath(v.data!), listOption(v.criteria), { input });
+  let loaded: ReturnType<typeof loadTable>;
+  try {
+    loaded = loadTable(displayPath(v.data!), listOption(v.criteria), { input });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.problems.map(inTableMode));
+    throw e;
+  }
+  const { dataset, criteria } = loaded;
   const cost = parseCostOption(v.cost, criteria);
   const { weights, notes } = parseWeights(v.weights, criteria, dataset, cost);
   return { mode: 'table', data: dataset, criteria, weights, cost, notes, weightsDeclared: v.weights !== undefined };

@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { textValueWhy } from '../data-mode';
 import { InputError, InternalError, ProblemList, UsageError } from '../../errors/problem';
 import { checkId, UniqueIds } from '../../data/check-id';
 import { parseStrictNumber, shown, type NumberProblem } from '../../data/strict-number';
@@ -94,7 +95,14 @@ export const weights: Command = (args, _io, services) => {
     return { output: renderGrid({ title: 'Rank-order centroid weights (Barron & Barrett 1996)', head: ['id', 'rank', 'weight'], rows: ids.map((id, k) => [id, k + 1, w[k]]) }, format, 4) };
   }
   if (kind === 'entropy' || kind === 'critic') {
-    const { dataset, criteria } = loadTable(displayPath(arg), listOption(values.criteria), { input: services.input });
+    let loaded: ReturnType<typeof loadTable>;
+    try {
+      loaded = loadTable(displayPath(arg), listOption(values.criteria), { input: services.input });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(e.problems.map((p) => textValueWhy(p, `weights ${kind} reads every column other than id and name as a numeric criterion`, 'choose the numeric columns with --criteria a,b')));
+    }
+    const { dataset, criteria } = loaded;
     const w = objectiveWeights(kind, dataset, criteria, parseCostOption(values.cost, criteria));
     const title = kind === 'entropy' ? 'Entropy weights (Hwang & Yoon 1981 §2.2.3)' : 'CRITIC weights (Diakoulaki et al. 1995)';
     return { output: renderGrid({ title, head: ['id', 'weight'], rows: criteria.map((c, k) => [c, w[k]]) }, format, 4) };
