@@ -135,7 +135,8 @@ describe('inputs are read through the bound reader, so a test can serve them fro
     const r = run(['rank', '--data', '/in-memory/t.csv', '--format', 'csv'], io, {}, c);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n').slice(1, 4)).toEqual(['1,q,q,0.75,false', '2,p,p,0.666666666667,false', '3,r,r,0.583333333333,false']);
-    expect(mem.reads).toEqual(['/in-memory/t.csv']);
+    // Its header first, to choose the mode (cli/data-mode.ts: not the project's indicators, so rubric-free), then the file.
+    expect(mem.reads).toEqual(['/in-memory/t.csv', '/in-memory/t.csv']);
   });
 
   it('a rubric run reads the rubric, dictionary, data, cells and ledger through it, and nothing else', () => {
