@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { listScenarios } from '../scenario/load-scenario';
-import { isTableMode, resolveFiles, selectProject, type InputValues } from './inputs';
+import { mayBeTableMode, resolveFiles, selectProject, type InputValues } from './inputs';
 import { INPUT_OPTIONS } from './options';
 import { scenarioFolder } from './setup';
 
@@ -25,7 +25,9 @@ export function commandInputs(command: string, args: string[]): string[] {
     const value = t.kind === 'positional' ? t.value : t.kind === 'option' ? t.value : undefined;
     if (typeof value === 'string' && isFile(value)) files.push(value);
   }
-  if (PROJECT_COMMANDS.has(command) && !isTableMode(v)) {
+  // Whether the data will be read rubric-free is settled later by its header (inputs.ts); until then the project's
+  // files count as inputs whenever they might be read, so an output can never replace one of them.
+  if (PROJECT_COMMANDS.has(command) && !(mayBeTableMode(v) && (v.criteria !== undefined || v.weights !== undefined || v.cost !== undefined))) {
     // The project's files as the command will resolve them (inputs.ts): --project or the bundled one, with any
     // file option in place of the project's file; cells and evidence only with the project's own data.
     const f = resolveFiles(v, selectProject(v));

@@ -37,9 +37,14 @@ export type Inputs =
  * rubric (data-mode.ts). Otherwise every file comes from the project.
  */
 export function isTableMode(v: InputValues, input?: InputReader): boolean {
-  if (v.data === undefined || v.rubric !== undefined || v.project !== undefined) return false;
+  if (!mayBeTableMode(v)) return false;
   if (v.criteria !== undefined || v.weights !== undefined || v.cost !== undefined) return true;
-  return !dataIsProjects(displayPath(v.data), selectProject(v), input);
+  return !dataIsProjects(displayPath(v.data!), selectProject(v), input);
+}
+
+/** `--data` without `--rubric` or `--project`: rubric-free unless the file turns out to be the project's kind. */
+export function mayBeTableMode(v: InputValues): boolean {
+  return v.data !== undefined && v.rubric === undefined && v.project === undefined;
 }
 
 /** The project of a run: `--project DIR|NAME`, else the bundled default (the NEC model). */
