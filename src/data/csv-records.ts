@@ -18,10 +18,15 @@ export function eachCsvRecord(text: string, maxRecordChars: number, onRecord: (r
   const spans = text.includes('\r') ? null : splitRecords(text, maxRecordChars);
   let quoted: string[][] | null = null;
   if (spans) {
-    try {
-      quoted = parse(spans.quotedText.join('\n'), OPTIONS as never) as string[][];
-    } catch {
-      quoted = null;
+    // Well-formed quoted records (RFC 4180: a quoted field is the whole field, "" inside it is one quote) are split
+    // here; if any is not, all of them go to csv-parse, whose reading and errors are then the ones that count.
+    quoted = splitQuotedRecords(spans.quotedText);
+    if (!quoted) {
+      try {
+        quoted = parse(spans.quotedText.join('\n'), OPTIONS as never) as string[][];
+      } catch {
+        quoted = null;
+      }
     }
   }
   if (!spans || !quoted || quoted.length !== spans.quotedText.length) {
@@ -95,4 +100,56 @@ function splitRecords(text: string, maxRecordChars: number): Spans | null {
     at = end + 1;
   }
   return { records, lines, quotedText };
+}
+
+/** Every record split by splitQuotedRecord, or null as soon as one is not plain RFC 4180 (csv-parse decides then). */
+function splitQuotedRecords(texts: readonly string[]): string[][] | null {
+  const out: string[][] = new Array(texts.length);
+  for (let k = 0; k < texts.length; k++) {
+    const r = splitQuotedRecord(texts[k]);
+    if (!r) return null;
+    out[k] = r;
+  }
+  return out;
+}
+
+/**
+ * One record that holds a double quote: unquoted fields end at a comma and may hold no quote; a quoted field runs
+ * from its opening quote to the closing quote that is followed by a comma or the end, with "" standing for one
+ * quote. Anything else (a quote inside an unquoted field, text after a closing quote) returns null.
+ */
+function splitQuotedRecord(s: string): string[] | null {
+  const fields: string[] = [];
+  const n = s.length;
+  let i = 0;
+  for (;;) {
+    if (i < n && s.charCodeAt(i) === 0x22) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', from);
+        if (q === -1) return null;
+        if (s.charCodeAt(q + 1) === 0x22) {
+          value += s.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        value += s.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (s.charCodeAt(i) !== 0x2c) return null;
+      i++;
+      continue;
+    }
+    const comma = s.indexOf(',', i);
+    const end = comma === -1 ? n : comma;
+    const field = s.slice(i, end);
+    if (field.includes('"')) return null;
+    fields.push(field);
+    if (comma === -1) return fields;
+    i = comma + 1;
+  }
 }
