@@ -1,7 +1,7 @@
 import type { DecisionMatrix, AggregationMethod } from '../methods/method';
 import type { Dataset } from '../model/dataset';
 import type { RankResult } from '../model/result';
-import { checkMarkets, type ConditionTrace, type MarketTrace } from './trace';
+import { checkMarkets, type ConditionTrace, type CriterionTrace, type MarketTrace } from './trace';
 import { normaliseWeights } from '../methods/method';
 
 /**
@@ -50,4 +50,14 @@ export function traceTableMarket(ctx: TableTraceContext, id: string): MarketTrac
     };
   });
   return { id, name: a.name, rank: a.rank, score: a.score, method: ctx.result.method, methodName: ctx.result.methodName, tier: null, binding: null, gated: false, caps: [], conditions };
+}
+
+/** A plain table's column, traced as a condition holding itself: shown once, under the column's name. */
+export function isTableColumn(c: ConditionTrace): boolean {
+  return c.criteria.length === 1 && c.criteria[0].ruleKind === 'column';
+}
+
+/** A criterion's name in compare's rows and gap list: `condition.criterion`, or the column's name for a table. */
+export function criterionPath(c: ConditionTrace, k: CriterionTrace): string {
+  return isTableColumn(c) ? c.id : `${c.id}.${k.criterionId}`;
 }

@@ -1,4 +1,5 @@
 import { checkMarkets, type MarketTrace } from '../../analysis/trace';
+import { criterionPath, isTableColumn } from '../../analysis/table-trace';
 import { UsageError } from '../../errors/problem';
 import { gridFormat, NONE, renderGrid, type Grid } from '../../render/grid';
 import type { CsvCell } from '../../render/csv-writer';
@@ -64,10 +65,10 @@ export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
   }
   traces[0].conditions.forEach((c, ci) => {
     // A plain table's criterion is its own condition (analysis/table-trace.ts): one heading and one name, not `a.a`.
-    const column = c.criteria.length === 1 && c.criteria[0].ruleKind === 'column';
+    const column = isTableColumn(c);
     if (!column) add(c.id, traces.map((t) => t.conditions[ci].score), 'higher', 'condition score', `condition ${c.id}`);
     c.criteria.forEach((k, ki) => {
-      const path = column ? c.id : `${c.id}.${k.criterionId}`;
+      const path = criterionPath(c, k);
       const ks = traces.map((t) => t.conditions[ci].criteria[ki]);
       const heading = column ? `criterion ${path}` : `  ${path}`;
       add(`${path} value`, ks.map(valueText), 'text', 'value', heading);
@@ -84,7 +85,7 @@ export function compareMarkets(traces: readonly MarketTrace[]): Comparison {
     return { markets: traces, grid: { title, head, rows, notes: ['delta = first − second.', `contributions: ${traces[0].method}'s score does not split by criterion (wsm's and moora's do), so none is shown.`, ...capNotes] }, meta, capNotes, additive };
   }
   const decisive = traces[0].conditions
-    .flatMap((c, ci) => c.criteria.map((k, ki) => ({ criterion: c.criteria.length === 1 && k.criterionId === c.id ? c.id : `${c.id}.${k.criterionId}`, a: k.contribution, b: traces[1].conditions[ci].criteria[ki].contribution })))
+    .flatMap((c, ci) => c.criteria.map((k, ki) => ({ criterion: criterionPath(c, k), a: k.contribution, b: traces[1].conditions[ci].criteria[ki].contribution })))
     .map((d) => ({ ...d, difference: d.a - d.b }))
     .filter((d) => d.difference !== 0)
     .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.criterion.localeCompare(y.criterion));
@@ -124,12 +125,11 @@ export const compare: Command = (args, _io, plugins) => {
     throw new UsageError('usage.bad-argument', `compare shows at most ${MAX_SIDE_BY_SIDE} markets side by side in a table, got ${positionals.length}`, 'name four or fewer, or write every column with --format csv, json or md');
   }
   const run = tracedRun(values, plugins);
-  const ctx = { result: run.result };
-  checkMarkets(ctx.result, positionals);
+  checkMarkets(run.result, positionals);
   const c = compareMarkets(positionals.map((id) => run.trace(id)));
   if (format === 'json') {
     const num = (x: CsvCell) => (typeof x === 'number' ? Number(x.toPrecision(12)) : x === NONE ? null : x);
-    return { output: JSON.stringify({ method: ctx.result.method, markets: positionals, rows: c.grid.rows.map((r) => ({ item: r[0], values: Object.fromEntries(positionals.map((id, k) => [id, num(r[k + 1])])), ...(c.decisive ? { delta: num(r[positionals.length + 1]) } : {}) })), ...(c.decisive ? { decisive: c.decisive.map((d) => ({ criterion: d.criterion, [positionals[0]]: num(d.a), [positionals[1]]: num(d.b), difference: num(d.difference) })) } : {}), ...capsJson(c.markets) }, null, 2) + '\n' };
+    return { output: JSON.stringify({ method: run.result.method, markets: positionals, rows: c.grid.rows.map((r) => ({ item: r[0], values: Object.fromEntries(positionals.map((id, k) => [id, num(r[k + 1])])), ...(c.decisive ? { delta: num(r[positionals.length + 1]) } : {}) })), ...(c.decisive ? { decisive: c.decisive.map((d) => ({ criterion: d.criterion, [positionals[0]]: num(d.a), [positionals[1]]: num(d.b), difference: num(d.difference) })) } : {}), ...capsJson(c.markets) }, null, 2) + '\n' };
   }
   if (format === 'csv') return { output: renderGrid(c.grid, 'csv') };
   if (format === 'table') return { output: compareText(c) };

@@ -1,4 +1,5 @@
 import type { MarketTrace } from '../../analysis/trace';
+import { isTableColumn } from '../../analysis/table-trace';
 import { UsageError } from '../../errors/problem';
 import type { Fact } from '../../model/evidence';
 import type { Command } from '../command';
@@ -26,7 +27,7 @@ export function explainText(t: MarketTrace, sources = true): string {
   const additive = t.conditions.every((c) => c.criteria.every((k) => !Number.isNaN(k.contribution)));
   for (const c of t.conditions) {
     // A plain table's column is its own condition (analysis/table-trace.ts): one line, not a condition over itself.
-    const column = c.criteria.length === 1 && c.criteria[0].ruleKind === 'column';
+    const column = isTableColumn(c);
     if (!column) out.push(`${c.id} — ${c.name}: ${n3(c.score)}  (condition weight ${n3(c.weight)})`);
     for (const k of c.criteria) {
       const times = additive ? `${n3(k.score)} × ${n3(k.globalWeight)} = ${n3(k.contribution)}` : `${n3(k.score)}, weight ${n3(k.globalWeight)}`;
